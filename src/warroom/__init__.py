@@ -1,0 +1,3 @@
+"""warroom: self-hosted incident response and post-incident review."""
+
+__version__ = "0.1.0"

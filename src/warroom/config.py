@@ -1,0 +1,137 @@
+"""Settings: read once by ``bootstrap``, then passed down; never read at import time.
+
+Each setting comes from, in order of precedence: a ``WARROOM_<NAME>``
+environment variable, the TOML file named by ``WARROOM_CONFIG`` (keys are
+the lower-case names below), then the default. docs/configuration.md lists
+them all; a test checks that it does.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from warroom.domain.incident import DEFAULT_HORIZON_DAYS
+from warroom.domain.metrics import DEFAULT_METRICS, DEFAULT_TARGETS, MetricDefinition
+from warroom.domain.model import MILESTONE_NAMES, Horizon
+from warroom.domain.refs import DEFAULT_REF_STYLE, RefStyle, ref_style
+from warroom.domain.severity import SeverityScale, scale_from_config
+from warroom.domain.times import zone_named
+from warroom.errors import ConfigurationError, ValidationError
+
+ENV_PREFIX = "WARROOM_"
+
+
+def default_database_url() -> str:
+    """SQLite in the platform's user data folder (``~/.local/share/warroom`` on Linux)."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("warroom", appauthor=False))
+    return f"sqlite:///{folder / 'warroom.db'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of warroom. See docs/configuration.md."""
+
+    database_url: str = ""
+    timezone: str = "UTC"
+    severity_scale: str = "sev"
+    ref_style: str = DEFAULT_REF_STYLE
+    ref_prefix: str = "INC"
+    formats_dir: str = ""
+    user: str = ""
+    horizon_days: dict[str, int] = field(
+        default_factory=lambda: {h.value: d for h, d in DEFAULT_HORIZON_DAYS.items()}
+    )
+    metrics: dict[str, list[str]] = field(
+        default_factory=lambda: {m.name: [m.start, m.end] for m in DEFAULT_METRICS}
+    )
+    targets: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {str(s): dict(t) for s, t in DEFAULT_TARGETS.items()}
+    )
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        config_path = env.get(f"{ENV_PREFIX}CONFIG")
+        if config_path:
+            values.update(_read_toml(Path(config_path)))
+        for spec in fields(cls):
+            raw = env.get(f"{ENV_PREFIX}{spec.name.upper()}")
+            if raw is not None and spec.name not in ("horizon_days", "metrics", "targets"):
+                values[spec.name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = sorted(set(values) - {f.name for f in fields(cls)})
+        if unknown:
+            raise ConfigurationError(f"unknown setting {unknown[0]!r}", field=unknown[0])
+        settings = cls(**values)
+        if not settings.database_url:
+            settings = cls(**{**values, "database_url": default_database_url()})
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Fail at start-up, naming the setting, rather than at the first use."""
+        try:
+            self.zone
+            self.scale
+            self.style
+        except ValidationError as exc:
+            raise ConfigurationError(f"setting {exc.field}: {exc.message}", field=exc.field) from exc
+        for name, pair in self.metrics.items():
+            if len(pair) != 2 or any(p not in MILESTONE_NAMES for p in pair):
+                raise ConfigurationError(
+                    f"setting metrics.{name}: give [start, end] milestones, from {MILESTONE_NAMES}",
+                    field="metrics",
+                )
+        bad = set(self.horizon_days) - {h.value for h in Horizon}
+        if bad:
+            raise ConfigurationError(f"setting horizon_days: unknown horizon {sorted(bad)[0]!r}",
+                                     field="horizon_days")
+
+    @property
+    def zone(self) -> tzinfo:
+        return zone_named(self.timezone)
+
+    @property
+    def scale(self) -> SeverityScale:
+        return scale_from_config(self.severity_scale)
+
+    @property
+    def style(self) -> RefStyle:
+        return ref_style(self.ref_style)
+
+    @property
+    def horizons(self) -> dict[Horizon, int]:
+        return {Horizon(k): int(v) for k, v in self.horizon_days.items()}
+
+    @property
+    def metric_definitions(self) -> tuple[MetricDefinition, ...]:
+        labels = {m.name: m.label for m in DEFAULT_METRICS}
+        return tuple(
+            MetricDefinition(name, labels.get(name, name.replace("_", " ").title()), start, end)
+            for name, (start, end) in self.metrics.items()
+        )
+
+    @property
+    def metric_targets(self) -> dict[int, dict[str, int]]:
+        return {int(sev): {k: int(v) for k, v in t.items()} for sev, t in self.targets.items()}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigurationError(f"config file {path} does not exist", field="config") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"config file {path}: {exc}", field="config") from None
+    section = data.get("warroom", data)
+    return dict(section)

@@ -1,0 +1,1 @@
+"""The incident domain: plain Python, standard library only, no I/O."""
