@@ -80,11 +80,12 @@ class Settings:
     def validate(self) -> None:
         """Fail at start-up, naming the setting, rather than at the first use."""
         try:
-            self.zone
-            self.scale
-            self.style
+            zone_named(self.timezone)
+            scale_from_config(self.severity_scale)
+            ref_style(self.ref_style)
         except ValidationError as exc:
-            raise ConfigurationError(f"setting {exc.field}: {exc.message}", field=exc.field) from exc
+            message = f"setting {exc.field}: {exc.message}"
+            raise ConfigurationError(message, field=exc.field) from exc
         for name, pair in self.metrics.items():
             if len(pair) != 2 or any(p not in MILESTONE_NAMES for p in pair):
                 raise ConfigurationError(
@@ -93,8 +94,9 @@ class Settings:
                 )
         bad = set(self.horizon_days) - {h.value for h in Horizon}
         if bad:
-            raise ConfigurationError(f"setting horizon_days: unknown horizon {sorted(bad)[0]!r}",
-                                     field="horizon_days")
+            raise ConfigurationError(
+                f"setting horizon_days: unknown horizon {sorted(bad)[0]!r}", field="horizon_days"
+            )
 
     @property
     def zone(self) -> tzinfo:

@@ -139,17 +139,27 @@ def add_event(incident: Incident, event: TimelineEvent) -> TimelineEvent:
 
 
 def _system_event(
-    incident: Incident, at: datetime, text: str, kind: EventKind, author: str | None,
+    incident: Incident,
+    at: datetime,
+    text: str,
+    kind: EventKind,
+    author: str | None,
     phase: Phase | None = None,
 ) -> None:
     add_event(
         incident,
-        TimelineEvent(at=at, text=text, kind=kind, phase=phase, source=Source.SYSTEM, author=author),
+        TimelineEvent(
+            at=at, text=text, kind=kind, phase=phase, source=Source.SYSTEM, author=author
+        ),
     )
 
 
 def set_milestone(
-    incident: Incident, name: str, at: datetime | None, *, author: str | None = None,
+    incident: Incident,
+    name: str,
+    at: datetime | None,
+    *,
+    author: str | None = None,
     recorded_at: datetime | None = None,
 ) -> None:
     """Set (or clear, with ``at=None``) one milestone, refusing any order violation."""
@@ -198,11 +208,15 @@ def change_status(
     try:
         check_milestones(candidate)
     except ValidationError as exc:
-        raise ValidationError(f"cannot set status {new.value} at {format_utc(at)}: {exc.message}",
-                              field="at") from exc
+        raise ValidationError(
+            f"cannot set status {new.value} at {format_utc(at)}: {exc.message}", field="at"
+        ) from exc
     incident.status = new
     _system_event(
-        incident, at, f"Status changed from {old.value} to {new.value}", EventKind.STATUS_CHANGE,
+        incident,
+        at,
+        f"Status changed from {old.value} to {new.value}",
+        EventKind.STATUS_CHANGE,
         author,
     )
     for milestone, when in implied.items():
@@ -253,7 +267,10 @@ def change_severity(
     old = incident.severity
     incident.severity = severity
     _system_event(
-        incident, at, f"Severity {direction} from {old} to {label}", EventKind.SEVERITY_CHANGE,
+        incident,
+        at,
+        f"Severity {direction} from {old} to {label}",
+        EventKind.SEVERITY_CHANGE,
         author,
     )
 
@@ -288,8 +305,11 @@ def assign_role(
 
 
 def next_action_key(incident: Incident) -> str:
-    numbers = [int(m.group(1)) for item in incident.action_items
-               if (m := re.fullmatch(r"AI-0*(\d+)", item.key))]
+    numbers = [
+        int(m.group(1))
+        for item in incident.action_items
+        if (m := re.fullmatch(r"AI-0*(\d+)", item.key))
+    ]
     return f"AI-{max(numbers, default=0) + 1}"
 
 
@@ -320,8 +340,15 @@ def add_action_item(
     if due is None and horizon is not None:
         due = default_due(horizon, created_at.date(), horizon_days)
     item = ActionItem(
-        key=next_action_key(incident), title=title.strip(), owner=owner, due=due,
-        priority=priority, horizon=horizon, kind=kind, factor=factor, ticket=ticket,
+        key=next_action_key(incident),
+        title=title.strip(),
+        owner=owner,
+        due=due,
+        priority=priority,
+        horizon=horizon,
+        kind=kind,
+        factor=factor,
+        ticket=ticket,
         created_at=ensure_utc(created_at),
     )
     incident.action_items.append(item)
@@ -344,7 +371,8 @@ def set_action_status(
         raise ValidationError("won't do needs a reason (--reason)", field="reason")
     item.status = status
     item.reason = reason.strip() if status == ActionStatus.WONT_DO and reason else None
-    item.completed_at = ensure_utc(at) if status in (ActionStatus.DONE, ActionStatus.WONT_DO) else None
+    finished = status in (ActionStatus.DONE, ActionStatus.WONT_DO)
+    item.completed_at = ensure_utc(at) if finished else None
 
 
 def check_incident(incident: Incident, *, max_severity: int) -> None:
@@ -359,12 +387,14 @@ def check_incident(incident: Incident, *, max_severity: int) -> None:
     keys: set[str] = set()
     for index, item in enumerate(incident.action_items):
         if item.key in keys:
-            raise ValidationError(f"action item key {item.key} is used twice",
-                                  field=f"action_items[{index}].key")
+            raise ValidationError(
+                f"action item key {item.key} is used twice", field=f"action_items[{index}].key"
+            )
         keys.add(item.key)
         if item.status == ActionStatus.WONT_DO and not (item.reason and item.reason.strip()):
-            raise ValidationError(f"{item.key} is won't do without a reason",
-                                  field=f"action_items[{index}].reason")
+            raise ValidationError(
+                f"{item.key} is won't do without a reason", field=f"action_items[{index}].reason"
+            )
 
 
 def _key_number(key: str) -> int | None:

@@ -52,14 +52,30 @@ TOTAL_DURATION = MetricDefinition("total_duration", "Total Duration", "started",
 
 # severity -> metric name -> seconds
 DEFAULT_TARGETS: dict[int, dict[str, int]] = {
-    1: {"time_to_detect": 300, "time_to_acknowledge": 300, "time_to_mitigate": 1800,
-        "time_to_resolve": 4 * 3600},
-    2: {"time_to_detect": 900, "time_to_acknowledge": 900, "time_to_mitigate": 3600,
-        "time_to_resolve": 8 * 3600},
-    3: {"time_to_detect": 3600, "time_to_acknowledge": 3600, "time_to_mitigate": 4 * 3600,
-        "time_to_resolve": 24 * 3600},
-    4: {"time_to_detect": 4 * 3600, "time_to_acknowledge": 4 * 3600,
-        "time_to_mitigate": 24 * 3600, "time_to_resolve": 72 * 3600},
+    1: {
+        "time_to_detect": 300,
+        "time_to_acknowledge": 300,
+        "time_to_mitigate": 1800,
+        "time_to_resolve": 4 * 3600,
+    },
+    2: {
+        "time_to_detect": 900,
+        "time_to_acknowledge": 900,
+        "time_to_mitigate": 3600,
+        "time_to_resolve": 8 * 3600,
+    },
+    3: {
+        "time_to_detect": 3600,
+        "time_to_acknowledge": 3600,
+        "time_to_mitigate": 4 * 3600,
+        "time_to_resolve": 24 * 3600,
+    },
+    4: {
+        "time_to_detect": 4 * 3600,
+        "time_to_acknowledge": 4 * 3600,
+        "time_to_mitigate": 24 * 3600,
+        "time_to_resolve": 72 * 3600,
+    },
 }
 
 
@@ -80,7 +96,7 @@ def compute_metrics(
     definitions: tuple[MetricDefinition, ...] = DEFAULT_METRICS,
     targets: dict[int, dict[str, int]] | None = None,
 ) -> dict[str, MetricValue]:
-    """Every configured metric plus total duration (started to resolved, else to now-less: missing)."""
+    """Every configured metric, plus total duration (started to resolved)."""
     chosen = DEFAULT_TARGETS if targets is None else targets
     values = {d.name: compute_metric(incident, d, chosen) for d in definitions}
     values[TOTAL_DURATION.name] = compute_metric(incident, TOTAL_DURATION, {})

@@ -131,11 +131,21 @@ class EvidenceKind(StrEnum):
 
 
 MILESTONE_NAMES: tuple[str, ...] = (
-    "started", "detected", "acknowledged", "declared", "mitigated", "resolved", "closed",
+    "started",
+    "detected",
+    "acknowledged",
+    "declared",
+    "mitigated",
+    "resolved",
+    "closed",
 )
 
 ROLE_NAMES: tuple[str, ...] = (
-    "commander", "technical_lead", "communications_lead", "scribe", "report_author",
+    "commander",
+    "technical_lead",
+    "communications_lead",
+    "scribe",
+    "report_author",
 )
 LIST_ROLE_NAMES: tuple[str, ...] = ("responders", "reviewers")
 

@@ -40,12 +40,14 @@ def from_record(data: Any) -> Incident:
     if not isinstance(data, dict):
         raise ValidationError("an incident record must be a JSON object", field="")
     cleaned = {k: v for k, v in data.items() if k not in READ_ONLY_KEYS}
-    return _load(Incident, cleaned, "")
+    incident: Incident = _load(Incident, cleaned, "")
+    return incident
 
 
 def load_part(cls: type[T], data: Any, path: str) -> T:
     """One part of the record (an action item, a timeline entry) from JSON data."""
-    return _load(cls, data, path)
+    part: T = _load(cls, data, path)
+    return part
 
 
 def dump_part(value: Any) -> Any:

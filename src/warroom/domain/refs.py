@@ -45,7 +45,9 @@ REF_STYLES: dict[str, RefStyle] = {
 REF_STYLES["INC-[YYYY-MM-DD]-[###]"] = REF_STYLES["INC-YYYY-MM-DD-###"]
 DEFAULT_REF_STYLE = "INC-YYYY-MM-DD-###"
 
-REF_PATTERN = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-(?:\d{4}-\d{2}-\d{2}-\d{2,}|\d{8}-\d{2,}|\d{4}-\d{3,})\b")
+REF_PATTERN = re.compile(
+    r"\b[A-Z][A-Z0-9]{1,9}-(?:\d{4}-\d{2}-\d{2}-\d{2,}|\d{8}-\d{2,}|\d{4}-\d{3,})\b"
+)
 
 
 def ref_style(name: str) -> RefStyle:

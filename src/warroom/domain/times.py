@@ -20,17 +20,49 @@ from warroom.errors import ValidationError
 # Abbreviations people write in reports. Fixed offsets on purpose: "CET"
 # written in July still means +01:00 to the reader who wrote it.
 ZONE_ABBREVIATIONS: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "WEST": 60,
-    "CET": 60, "CEST": 120, "MET": 60, "MEST": 120, "EET": 120, "EEST": 180,
-    "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
-    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540,
-    "AKDT": -480, "HST": -600, "JST": 540, "KST": 540, "AEST": 600,
-    "AEDT": 660, "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780, "SGT": 480,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "WEST": 60,
+    "CET": 60,
+    "CEST": 120,
+    "MET": 60,
+    "MEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+    "JST": 540,
+    "KST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "ACST": 570,
+    "AWST": 480,
+    "NZST": 720,
+    "NZDT": 780,
+    "SGT": 480,
 }
 
-_TIME = r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.(?P<f>\d{1,9}))?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+_TIME = (
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.(?P<f>\d{1,9}))?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+)
 _DATE = r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})"
 _ZONE = r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|\(?[A-Za-z][A-Za-z_]+(?:/[A-Za-z_+-]+)*\)?)"
+_ISO_SPACE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?")
 _FULL = re.compile(rf"^\s*(?:{_DATE}(?:[T\s]+|$))?(?:{_TIME})?\s*(?:{_ZONE})?\s*$")
 
 
@@ -104,8 +136,13 @@ def parse_time(
             hour = hour % 12 + (12 if pm else 0)
         fraction = (parts["f"] or "0")[:6].ljust(6, "0")
         moment = datetime(
-            day.year, day.month, day.day, hour, int(parts["m"] or 0),
-            int(parts["s"] or 0), int(fraction),
+            day.year,
+            day.month,
+            day.day,
+            hour,
+            int(parts["m"] or 0),
+            int(parts["s"] or 0),
+            int(fraction),
         )
     except ValueError as exc:
         raise ValidationError(f"{text!r} is not a valid time: {exc}", field=field) from exc
@@ -146,7 +183,7 @@ def format_duration(seconds: float | None) -> str:
     """``1 h 05 min``, ``4 min``, ``2 d 3 h``: for people, not for machines."""
     if seconds is None:
         return ""
-    total = int(round(seconds))
+    total = round(seconds)
     sign = "-" if total < 0 else ""
     total = abs(total)
     days, rest = divmod(total, 86400)
@@ -162,7 +199,7 @@ def format_duration(seconds: float | None) -> str:
 
 
 def _parse_iso(raw: str) -> datetime | None:
-    if "T" not in raw and not re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?", raw):
+    if "T" not in raw and not _ISO_SPACE.fullmatch(raw):
         return None
     try:
         return datetime.fromisoformat(raw.replace("z", "Z"))
