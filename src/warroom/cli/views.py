@@ -1,0 +1,179 @@
+"""How the CLI shows incidents, timelines and action items to a person (Rich)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from warroom.cli.app import console
+from warroom.config import Settings
+from warroom.domain.metrics import compute_metrics
+from warroom.domain.model import ActionStatus, Incident
+from warroom.domain.record import isoformat_utc
+from warroom.domain.times import format_duration, format_utc
+from warroom.services.ports import ActionItemRow, IncidentSummary, Page
+
+SEVERITY_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "cyan"}
+
+
+def summary_record(summary: IncidentSummary) -> dict[str, Any]:
+    """The JSON shape of one row of a list (see docs/record.md)."""
+    return {
+        "ref": summary.ref,
+        "title": summary.title,
+        "severity": summary.severity,
+        "status": summary.status.value,
+        "review_status": summary.review_status.value,
+        "visibility": summary.visibility.value,
+        "services": list(summary.services),
+        "commander": summary.commander,
+        "started": isoformat_utc(summary.started),
+        "resolved": isoformat_utc(summary.resolved),
+        "created_at": isoformat_utc(summary.created_at),
+        "updated_at": isoformat_utc(summary.updated_at),
+    }
+
+
+def _severity(level: int, settings: Settings) -> Text:
+    return Text(settings.scale.label(level), style=SEVERITY_STYLE.get(level, ""))
+
+
+def _age(start: datetime | None, end: datetime | None) -> str:
+    if start is None:
+        return ""
+    return format_duration(((end or datetime.now(UTC)) - start).total_seconds())
+
+
+def incident_table(page: Page, settings: Settings) -> None:
+    if not page.items:
+        console().print("No incidents match.")
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("Ref", "Sev", "Status", "Title", "Services", "Started", "Age"):
+        table.add_column(column)
+    for row in page.items:
+        table.add_row(
+            row.ref,
+            _severity(row.severity, settings),
+            row.status.value,
+            row.title,
+            ", ".join(row.services),
+            format_utc(row.started),
+            _age(row.started, row.resolved),
+        )
+    console().print(table)
+    if page.next:
+        console().print(f"[dim]More: warroom list --after {page.next}[/dim]")
+
+
+def timeline_table(incident: Incident) -> None:
+    table = Table(title=f"{incident.ref} timeline (UTC)", show_edge=False, header_style="bold")
+    for column in ("Time", "Kind", "Phase", "Entry", "By"):
+        table.add_column(column, overflow="fold")
+    for event in incident.timeline:
+        text = event.text if not event.link else f"{event.text} ({event.link})"
+        style = "dim" if event.source.value == "system" else ""
+        table.add_row(
+            format_utc(event.at),
+            event.kind.value,
+            event.phase.value if event.phase else "",
+            Text(text, style=style),
+            event.author or event.source.value,
+        )
+    console().print(table)
+
+
+def action_table(rows: list[ActionItemRow], today: datetime) -> None:
+    if not rows:
+        console().print("No action items match.")
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("Incident", "Key", "Action", "Owner", "Due", "Priority", "Status"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        item = row.item
+        overdue = item.is_overdue(today.date())
+        due = Text(item.due.isoformat() if item.due else "—", style="bold red" if overdue else "")
+        state = item.status.value.replace("_", " ")
+        if item.status is ActionStatus.WONT_DO and item.reason:
+            state += f" ({item.reason})"
+        table.add_row(
+            row.ref,
+            item.key,
+            item.title,
+            item.owner or Text("no owner", style="yellow"),
+            due,
+            item.priority.value,
+            state,
+        )
+    console().print(table)
+
+
+def show_incident(incident: Incident, settings: Settings) -> None:
+    out = console()
+    out.print(Text(f"{incident.ref}  {incident.title}", style="bold"))
+    facts = [
+        ("Severity", _severity(incident.severity, settings)),
+        ("Status", Text(incident.status.value)),
+        ("Review", Text(incident.review_status.value.replace("_", " "))),
+        ("Visibility", Text(incident.visibility.value)),
+        ("Services", Text(", ".join(incident.service_names) or "—")),
+    ]
+    roles = incident.roles
+    for label, person in (
+        ("Commander", roles.commander),
+        ("Technical lead", roles.technical_lead),
+        ("Comms lead", roles.communications_lead),
+        ("Scribe", roles.scribe),
+        ("Report author", roles.report_author),
+    ):
+        if person:
+            facts.append((label, Text(person)))
+    if roles.responders:
+        facts.append(("Responders", Text(", ".join(roles.responders))))
+    if incident.summary:
+        facts.append(("Summary", Text(incident.summary)))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    for label, value in facts:
+        grid.add_row(label, value)
+    out.print(grid)
+
+    out.print(Text("\nMilestones", style="bold"))
+    marks = Table.grid(padding=(0, 2))
+    for name, at in incident.milestones.items():
+        marks.add_row(name, format_utc(at) or Text("—", style="dim"))
+    out.print(marks)
+
+    metrics = compute_metrics(incident, settings.metric_definitions, settings.metric_targets)
+    out.print(Text("\nMetrics", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    for value in metrics.values():
+        if value.seconds is None:
+            shown = Text(f"missing ({' or '.join(value.missing)} not recorded)", style="dim")
+        else:
+            verdict = {True: " ✓ met", False: " ✗ missed", None: ""}[value.met]
+            target = (
+                f" (target {format_duration(value.target_seconds)})" if value.target_seconds else ""
+            )
+            shown = Text(
+                format_duration(value.seconds) + target + verdict,
+                style={True: "green", False: "red", None: ""}[value.met],
+            )
+        grid.add_row(value.definition.label, shown)
+    out.print(grid)
+
+    recent = incident.timeline[-10:]
+    out.print(
+        Text(f"\nTimeline ({len(incident.timeline)} entries, latest {len(recent)})", style="bold")
+    )
+    for event in recent:
+        out.print(f"  {format_utc(event.at)}  ", Text(event.text), style="")
+    if incident.action_items:
+        out.print(Text("\nAction items", style="bold"))
+        rows = [ActionItemRow(incident.ref, incident.title, item) for item in incident.action_items]
+        action_table(rows, datetime.now(UTC))

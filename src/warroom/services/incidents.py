@@ -1,0 +1,312 @@
+"""Use cases of an incident's life: declare, record, change, read.
+
+Each public function opens one unit of work, applies a domain rule and
+commits, so a change lands whole or not at all. Changes made from the CLI
+(an intent: "add this entry") are retried when another process wrote in
+between; changes that carry the ``expected_version`` the caller saw (the
+API, the web form, the editor loop) are refused instead, with what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from warroom.domain import incident as rules
+from warroom.domain.model import (
+    EventKind,
+    Incident,
+    IncidentStatus,
+    Phase,
+    ServiceImpact,
+    Source,
+    TimelineEvent,
+    Visibility,
+)
+from warroom.domain.record import to_record
+from warroom.domain.refs import validate_ref
+from warroom.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
+from warroom.services.context import Context, Outcome, read_time
+from warroom.services.ports import IncidentQuery, Page, UnitOfWork, Viewer
+
+T = TypeVar("T")
+_RETRIES = 5
+MAX_TITLE = 200
+
+
+@dataclass
+class DeclareIncident:
+    """What declaring needs; times are as typed (``None``: now)."""
+
+    title: str
+    severity: str | int
+    services: list[str] = field(default_factory=list)
+    commander: str | None = None
+    summary: str | None = None
+    started_at: str | datetime | None = None
+    detected_at: str | datetime | None = None
+    detection_source: str | None = None
+    visibility: Visibility = Visibility.PUBLIC
+    author: str | None = None
+
+
+@dataclass
+class NewTimelineEvent:
+    text: str
+    at: str | datetime | None = None
+    kind: EventKind = EventKind.OBSERVATION
+    phase: Phase | None = None
+    author: str | None = None
+    link: str | None = None
+    source: Source = Source.MANUAL
+
+
+def check_visible(incident: Incident, viewer: Viewer | None) -> None:
+    """Private incidents do not exist for those who are not in them."""
+    if viewer is None or viewer.is_admin or incident.visibility is Visibility.PUBLIC:
+        return
+    if viewer.name not in incident.participants:
+        raise NotFoundError(f"no incident {incident.ref}", field="ref")
+
+
+def get_incident(ctx: Context, ref: str, *, viewer: Viewer | None = None) -> Incident:
+    with ctx.uow() as uow:
+        incident = uow.incidents.get(validate_ref(ref))
+    check_visible(incident, viewer)
+    return incident
+
+
+def list_incidents(ctx: Context, query: IncidentQuery) -> Page:
+    with ctx.uow() as uow:
+        return uow.incidents.list_incidents(query)
+
+
+def declare_incident(ctx: Context, data: DeclareIncident) -> Outcome:
+    """Open a new incident with a fresh reference; the timeline starts with the declaration."""
+    notes: list[str] = []
+    title = data.title.strip()
+    if not title:
+        raise ValidationError("the title cannot be empty", field="title")
+    if len(title) > MAX_TITLE:
+        raise ValidationError(f"the title is longer than {MAX_TITLE} characters", field="title")
+    severity = ctx.settings.scale.parse(data.severity)
+    now = ctx.now()
+    started = read_time(ctx, data.started_at, field="started_at", notes=notes)
+    detected = (
+        read_time(ctx, data.detected_at, field="detected_at", notes=notes)
+        if data.detected_at is not None
+        else None
+    )
+    declared = max(now, started)
+    incident = Incident(
+        ref="",
+        title=title,
+        severity=severity,
+        summary=(data.summary or "").strip() or None,
+        services=[ServiceImpact(name.strip()) for name in _unique(data.services) if name.strip()],
+        detection_source=data.detection_source,
+        visibility=data.visibility,
+        created_at=now,
+        updated_at=now,
+    )
+    label = ctx.settings.scale.label(severity)
+    rules.set_milestone(incident, "started", started, author=data.author)
+    if detected is not None:
+        rules.set_milestone(incident, "detected", detected, author=data.author)
+    rules.set_milestone(incident, "declared", declared, author=data.author)
+    rules.add_event(
+        incident,
+        TimelineEvent(
+            at=declared,
+            text=f"Incident declared: {title} ({label})",
+            kind=EventKind.STATUS_CHANGE,
+            phase=Phase.RESPONSE,
+            source=Source.SYSTEM,
+            author=data.author,
+        ),
+    )
+    if data.commander:
+        rules.assign_role(incident, "commander", data.commander, declared, author=data.author)
+    with ctx.uow() as uow:
+        incident.ref = allocate_ref(ctx, uow, started)
+        uow.incidents.add(incident)
+        uow.commit()
+    return Outcome(incident, notes)
+
+
+def allocate_ref(ctx: Context, uow: UnitOfWork, day: datetime) -> str:
+    """The next free reference for an incident that started on ``day``."""
+    style = ctx.settings.style
+    local_day = day.astimezone(ctx.settings.zone).date()
+    for _ in range(1000):  # skip numbers already taken by imported incidents
+        number = uow.incidents.next_sequence(style.scope(local_day))
+        ref = style.format(local_day, number, ctx.settings.ref_prefix)
+        if not uow.incidents.exists(ref):
+            return ref
+    raise ConflictError(f"no free reference left for {local_day}", field="ref")
+
+
+def mutate(
+    ctx: Context,
+    ref: str,
+    change: Callable[[Incident], T],
+    *,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
+) -> tuple[Incident, T]:
+    """Load, change, save: the one way services write an existing incident."""
+    key = validate_ref(ref)
+    for _ in range(_RETRIES):
+        try:
+            with ctx.uow() as uow:
+                incident = uow.incidents.get(key)
+                check_visible(incident, viewer)
+                stored = incident.version
+                if expected_version is not None and stored != expected_version:
+                    raise StaleVersionError(
+                        f"{key} was changed by someone else (you had version "
+                        f"{expected_version}, it is now {stored}); reload and try again",
+                        expected=expected_version,
+                        actual=stored,
+                    )
+                result = change(incident)
+                incident.updated_at = ctx.now()
+                uow.incidents.save(incident, expected_version=stored)
+                uow.commit()
+                return incident, result
+        except StaleVersionError:
+            if expected_version is not None:
+                raise
+    raise ConflictError(f"{key} is being changed by others right now; try again", field="ref")
+
+
+def add_timeline_event(
+    ctx: Context,
+    ref: str,
+    data: NewTimelineEvent,
+    *,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
+) -> Outcome:
+    """Append an entry; it lands in time order."""
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        at = read_time(ctx, data.at, field="at", notes=notes, incident=incident)
+        rules.add_event(
+            incident,
+            TimelineEvent(
+                at=at,
+                text=data.text.strip(),
+                kind=data.kind,
+                phase=data.phase,
+                source=data.source,
+                author=data.author,
+                link=data.link,
+            ),
+        )
+
+    incident, _ = mutate(ctx, ref, change, expected_version=expected_version, viewer=viewer)
+    return Outcome(incident, notes)
+
+
+def change_status(
+    ctx: Context,
+    ref: str,
+    status: str | IncidentStatus,
+    *,
+    at: str | datetime | None = None,
+    author: str | None = None,
+    expected_version: int | None = None,
+) -> Outcome:
+    new = status if isinstance(status, IncidentStatus) else rules.status_named(status)
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
+        rules.change_status(incident, new, when, author=author)
+
+    incident, _ = mutate(ctx, ref, change, expected_version=expected_version)
+    return Outcome(incident, notes)
+
+
+def reopen_incident(
+    ctx: Context,
+    ref: str,
+    *,
+    at: str | datetime | None = None,
+    reason: str | None = None,
+    author: str | None = None,
+) -> Outcome:
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
+        rules.reopen(incident, when, author=author, reason=reason)
+
+    incident, _ = mutate(ctx, ref, change)
+    return Outcome(incident, notes)
+
+
+def set_milestone(
+    ctx: Context,
+    ref: str,
+    name: str,
+    at: str | datetime | None,
+    *,
+    author: str | None = None,
+    clear: bool = False,
+) -> Outcome:
+    key = rules.milestone_name(name)
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        when = None if clear else read_time(ctx, at, field=key, notes=notes, incident=incident)
+        rules.set_milestone(incident, key, when, author=author, recorded_at=ctx.now())
+
+    incident, _ = mutate(ctx, ref, change)
+    return Outcome(incident, notes)
+
+
+def change_severity(
+    ctx: Context,
+    ref: str,
+    severity: str | int,
+    *,
+    at: str | datetime | None = None,
+    author: str | None = None,
+) -> Outcome:
+    level = ctx.settings.scale.parse(severity)
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
+        rules.change_severity(incident, level, when, ctx.settings.scale.label(level), author=author)
+
+    incident, _ = mutate(ctx, ref, change)
+    return Outcome(incident, notes)
+
+
+def assign_role(
+    ctx: Context, ref: str, role: str, person: str | None, *, author: str | None = None
+) -> Outcome:
+    rules.role_name(role)  # refuse an unknown role before touching the database
+
+    def change(incident: Incident) -> None:
+        rules.assign_role(incident, role, person, ctx.now(), author=author)
+
+    incident, _ = mutate(ctx, ref, change)
+    return Outcome(incident)
+
+
+def changed_fields(before: Incident, after: Incident) -> list[str]:
+    """Top-level record fields that differ: what someone else changed."""
+    old, new = to_record(before), to_record(after)
+    ignored = {"version", "updated_at"}
+    return [key for key in new if key not in ignored and old.get(key) != new.get(key)]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
