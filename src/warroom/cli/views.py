@@ -12,8 +12,7 @@ from warroom.cli.app import console
 from warroom.config import Settings
 from warroom.domain.metrics import compute_metrics
 from warroom.domain.model import ActionStatus, Incident
-from warroom.domain.record import isoformat_utc
-from warroom.domain.times import format_duration, format_utc
+from warroom.domain.times import format_duration, format_utc, isoformat_utc
 from warroom.services.ports import ActionItemRow, IncidentSummary, Page
 
 SEVERITY_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "cyan"}
@@ -152,19 +151,19 @@ def show_incident(incident: Incident, settings: Settings) -> None:
     metrics = compute_metrics(incident, settings.metric_definitions, settings.metric_targets)
     out.print(Text("\nMetrics", style="bold"))
     grid = Table.grid(padding=(0, 2))
-    for value in metrics.values():
-        if value.seconds is None:
-            shown = Text(f"missing ({' or '.join(value.missing)} not recorded)", style="dim")
+    for metric in metrics.values():
+        if metric.seconds is None:
+            shown = Text(f"missing ({' or '.join(metric.missing)} not recorded)", style="dim")
         else:
-            verdict = {True: " ✓ met", False: " ✗ missed", None: ""}[value.met]
+            verdict = {True: " ✓ met", False: " ✗ missed", None: ""}[metric.met]
             target = (
-                f" (target {format_duration(value.target_seconds)})" if value.target_seconds else ""
+                f" (target {format_duration(metric.target_seconds)})" if metric.target_seconds else ""
             )
             shown = Text(
-                format_duration(value.seconds) + target + verdict,
-                style={True: "green", False: "red", None: ""}[value.met],
+                format_duration(metric.seconds) + target + verdict,
+                style={True: "green", False: "red", None: ""}[metric.met],
             )
-        grid.add_row(value.definition.label, shown)
+        grid.add_row(metric.definition.label, shown)
     out.print(grid)
 
     recent = incident.timeline[-10:]
