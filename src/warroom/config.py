@@ -112,7 +112,9 @@ class Settings:
 
     @property
     def horizons(self) -> dict[Horizon, int]:
-        return {Horizon(k): int(v) for k, v in self.horizon_days.items()}
+        days = dict(DEFAULT_HORIZON_DAYS)
+        days.update({Horizon(k): int(v) for k, v in self.horizon_days.items()})
+        return days
 
     @property
     def metric_definitions(self) -> tuple[MetricDefinition, ...]:
