@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from warroom.config import Settings
 from warroom.services.context import Context
 
@@ -12,5 +14,9 @@ def build_context(settings: Settings | None = None) -> Context:
 
     settings = settings or Settings.load()
     database = open_database(settings.database_url)
-    database.ensure_schema()
-    return Context(settings=settings, uow=database.unit_of_work)
+    return Context(
+        settings=settings,
+        uow=database.unit_of_work,
+        reader=partial(database.unit_of_work, read_only=True),
+        close=database.dispose,
+    )

@@ -103,7 +103,7 @@ def update_action_item(
 
 
 def list_action_items(ctx: Context, query: ActionItemQuery) -> list[ActionItemRow]:
-    with ctx.uow() as uow:
+    with ctx.read() as uow:
         return uow.incidents.list_action_items(query)
 
 

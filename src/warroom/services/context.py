@@ -20,14 +20,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def _nothing() -> None:
+    return None
+
+
 @dataclass
 class Context:
+    """``uow`` opens a unit of work for changes; ``reader`` one for reads only.
+
+    On SQLite a writing unit of work takes the write lock when it begins, so
+    reads use ``reader`` and never wait behind writers.
+    """
+
     settings: Settings
     uow: Callable[[], UnitOfWork]
+    reader: Callable[[], UnitOfWork] | None = None
     clock: Callable[[], datetime] = utc_now
+    close: Callable[[], None] = _nothing
 
     def now(self) -> datetime:
         return self.clock()
+
+    def read(self) -> UnitOfWork:
+        return (self.reader or self.uow)()
 
 
 @dataclass

@@ -72,14 +72,14 @@ def check_visible(incident: Incident, viewer: Viewer | None) -> None:
 
 
 def get_incident(ctx: Context, ref: str, *, viewer: Viewer | None = None) -> Incident:
-    with ctx.uow() as uow:
+    with ctx.read() as uow:
         incident = uow.incidents.get(validate_ref(ref))
     check_visible(incident, viewer)
     return incident
 
 
 def list_incidents(ctx: Context, query: IncidentQuery) -> Page:
-    with ctx.uow() as uow:
+    with ctx.read() as uow:
         return uow.incidents.list_incidents(query)
 
 

@@ -25,7 +25,7 @@ class StoreReport:
 
 def export_records(ctx: Context, *, viewer: Viewer | None = None) -> Iterator[dict[str, Any]]:
     """Every incident as its JSON record, oldest first."""
-    with ctx.uow() as uow:
+    with ctx.read() as uow:
         for incident in uow.incidents.iter_all(viewer=viewer):
             yield to_record(incident)
 
