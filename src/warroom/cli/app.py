@@ -13,14 +13,34 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
+    import click
     from rich.console import Console
 
     from warroom.config import Settings
     from warroom.services.context import Context
 
+
+class WarroomGroup(TyperGroup):
+    """Turns a WarroomError into one red line on stderr and its exit code, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from warroom.errors import WarroomError
+
+        try:
+            return super().invoke(ctx)
+        except WarroomError as exc:
+            from rich.markup import escape
+
+            where = f" ({exc.field})" if exc.field else ""
+            err_console().print(f"[bold red]error{where}:[/bold red] {escape(exc.message)}")
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
+    cls=WarroomGroup,
     name="warroom",
     help=(
         "Incident response and post-incident review, from the terminal.\n\n"
@@ -47,6 +67,14 @@ def context() -> Context:
     from warroom.bootstrap import build_context
 
     return build_context(settings())
+
+
+def reset() -> None:
+    """Forget the settings and close the database (tests, and a server reloading)."""
+    if context.cache_info().currsize:
+        context().close()
+    for cached in (settings, context, console, err_console):
+        cached.cache_clear()
 
 
 def author() -> str:

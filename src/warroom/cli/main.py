@@ -1,4 +1,4 @@
-"""``warroom``: the command-line entry point. Errors become one red line and an exit code."""
+"""``warroom``: the command-line entry point."""
 
 from __future__ import annotations
 
@@ -14,17 +14,9 @@ for _name in COMMAND_MODULES:
 
 
 def run() -> None:
-    """Run the CLI; a WarroomError is printed without a traceback."""
-    from warroom.errors import WarroomError
-
+    """Run the CLI (errors are handled by the app's group, see ``cli.app``)."""
     try:
         app()
-    except WarroomError as exc:
-        where = f" ({exc.field})" if exc.field else ""
-        from warroom.cli.app import err_console
-
-        err_console().print(f"[bold red]error{where}:[/bold red] {exc.message}", markup=True)
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
 

@@ -156,9 +156,9 @@ def show_incident(incident: Incident, settings: Settings) -> None:
             shown = Text(f"missing ({' or '.join(metric.missing)} not recorded)", style="dim")
         else:
             verdict = {True: " ✓ met", False: " ✗ missed", None: ""}[metric.met]
-            target = (
-                f" (target {format_duration(metric.target_seconds)})" if metric.target_seconds else ""
-            )
+            target = ""
+            if metric.target_seconds:
+                target = f" (target {format_duration(metric.target_seconds)})"
             shown = Text(
                 format_duration(metric.seconds) + target + verdict,
                 style={True: "green", False: "red", None: ""}[metric.met],
