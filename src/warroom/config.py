@@ -79,13 +79,16 @@ class Settings:
 
     def validate(self) -> None:
         """Fail at start-up, naming the setting, rather than at the first use."""
-        try:
-            zone_named(self.timezone)
-            scale_from_config(self.severity_scale)
-            ref_style(self.ref_style)
-        except ValidationError as exc:
-            message = f"setting {exc.field}: {exc.message}"
-            raise ConfigurationError(message, field=exc.field) from exc
+        checks = (
+            ("timezone", lambda: zone_named(self.timezone)),
+            ("severity_scale", lambda: scale_from_config(self.severity_scale)),
+            ("ref_style", lambda: ref_style(self.ref_style)),
+        )
+        for name, check in checks:
+            try:
+                check()
+            except ValidationError as exc:
+                raise ConfigurationError(f"setting {name}: {exc.message}", field=name) from exc
         for name, pair in self.metrics.items():
             if len(pair) != 2 or any(p not in MILESTONE_NAMES for p in pair):
                 raise ConfigurationError(
