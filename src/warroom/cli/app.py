@@ -86,9 +86,13 @@ def author() -> str:
 
 @cache
 def console() -> Console:
+    """Standard output; when it is not a terminal (a pipe, a file), lines may run to 160."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        out = Console(highlight=False, width=160)
+    return out
 
 
 @cache

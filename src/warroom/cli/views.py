@@ -51,16 +51,21 @@ def incident_table(page: Page, settings: Settings) -> None:
         console().print("No incidents match.")
         return
     table = Table(show_edge=False, header_style="bold")
-    for column in ("Ref", "Sev", "Status", "Title", "Services", "Started", "Age"):
-        table.add_column(column)
+    for column in ("Ref", "Sev", "Status"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Title", ratio=3, overflow="fold")
+    table.add_column("Services", ratio=1, overflow="fold")
+    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Lasted", no_wrap=True)
     for row in page.items:
+        started = row.started.strftime("%Y-%m-%d %H:%M") if row.started else ""
         table.add_row(
             row.ref,
             _severity(row.severity, settings),
             row.status.value,
             row.title,
             ", ".join(row.services),
-            format_utc(row.started),
+            started,
             _age(row.started, row.resolved),
         )
     console().print(table)
@@ -70,7 +75,8 @@ def incident_table(page: Page, settings: Settings) -> None:
 
 def timeline_table(incident: Incident) -> None:
     table = Table(title=f"{incident.ref} timeline (UTC)", show_edge=False, header_style="bold")
-    for column in ("Time", "Kind", "Phase", "Entry", "By"):
+    table.add_column("Time", no_wrap=True)
+    for column in ("Kind", "Phase", "Entry", "By"):
         table.add_column(column, overflow="fold")
     for event in incident.timeline:
         text = event.text if not event.link else f"{event.text} ({event.link})"
