@@ -33,23 +33,68 @@ from warroom.domain.model import (
 )
 
 SERVICES = [
-    "checkout-api", "payments", "search", "auth", "cdn", "postgres-primary", "kafka",
-    "notifications", "mobile-gateway", "billing", "inventory", "recommendations",
-    "object-storage", "dns", "ingress", "k8s-control-plane", "redis-cache", "email",
+    "checkout-api",
+    "payments",
+    "search",
+    "auth",
+    "cdn",
+    "postgres-primary",
+    "kafka",
+    "notifications",
+    "mobile-gateway",
+    "billing",
+    "inventory",
+    "recommendations",
+    "object-storage",
+    "dns",
+    "ingress",
+    "k8s-control-plane",
+    "redis-cache",
+    "email",
 ]
 FACTORS = [
-    "missing canary", "config drift", "no alert on saturation", "expired certificate",
-    "retry storm", "untested failover", "capacity planning", "dependency upgrade",
-    "manual change", "noisy alerts", "runbook out of date", "single point of failure",
+    "missing canary",
+    "config drift",
+    "no alert on saturation",
+    "expired certificate",
+    "retry storm",
+    "untested failover",
+    "capacity planning",
+    "dependency upgrade",
+    "manual change",
+    "noisy alerts",
+    "runbook out of date",
+    "single point of failure",
 ]
 PEOPLE = ["alice", "bob", "carol", "dan", "erin", "frank", "grace", "heidi", "ivan", "judy"]
-VERBS = ["Rolled back", "Restarted", "Scaled up", "Failed over", "Drained", "Patched",
-         "Paged", "Raised limits on", "Flushed cache of", "Disabled feature flag in"]
-OBSERVATIONS = ["Error rate at {n}% on", "p99 latency {n}00 ms on", "Queue depth {n}k on",
-                "{n} pods crash-looping in", "Connection pool exhausted on",
-                "Disk {n}0% full on"]
-TITLES = ["{svc} returning 5xx", "{svc} latency spike", "{svc} unavailable",
-          "Degraded {svc} after deploy", "{svc} data delayed", "Partial outage of {svc}"]
+VERBS = [
+    "Rolled back",
+    "Restarted",
+    "Scaled up",
+    "Failed over",
+    "Drained",
+    "Patched",
+    "Paged",
+    "Raised limits on",
+    "Flushed cache of",
+    "Disabled feature flag in",
+]
+OBSERVATIONS = [
+    "Error rate at {n}% on",
+    "p99 latency {n}00 ms on",
+    "Queue depth {n}k on",
+    "{n} pods crash-looping in",
+    "Connection pool exhausted on",
+    "Disk {n}0% full on",
+]
+TITLES = [
+    "{svc} returning 5xx",
+    "{svc} latency spike",
+    "{svc} unavailable",
+    "Degraded {svc} after deploy",
+    "{svc} data delayed",
+    "Partial outage of {svc}",
+]
 
 
 def make_incident(rng: random.Random, number: int, day: datetime) -> Incident:
@@ -72,8 +117,11 @@ def make_incident(rng: random.Random, number: int, day: datetime) -> Incident:
         summary=f"{services[0]} degraded for customers",
         services=[ServiceImpact(s, "errors for some requests") for s in services],
         milestones=Milestones(
-            started=started, detected=detected, acknowledged=acknowledged,
-            declared=acknowledged, mitigated=None if is_open else mitigated,
+            started=started,
+            detected=detected,
+            acknowledged=acknowledged,
+            declared=acknowledged,
+            mitigated=None if is_open else mitigated,
             resolved=None if is_open else resolved,
         ),
         created_at=acknowledged,
@@ -92,13 +140,21 @@ def make_incident(rng: random.Random, number: int, day: datetime) -> Incident:
         else:
             pattern = rng.choice(OBSERVATIONS).format(n=rng.randint(1, 9))
             text, kind = f"{pattern} {service}", EventKind.OBSERVATION
-        incident.timeline.append(TimelineEvent(
-            at=started + timedelta(seconds=offset), text=text, kind=kind,
-            phase=rng.choice(list(Phase)), source=Source.MANUAL, author=rng.choice(PEOPLE),
-        ))
+        incident.timeline.append(
+            TimelineEvent(
+                at=started + timedelta(seconds=offset),
+                text=text,
+                kind=kind,
+                phase=rng.choice(list(Phase)),
+                source=Source.MANUAL,
+                author=rng.choice(PEOPLE),
+            )
+        )
     factors = rng.sample(FACTORS, rng.randint(1, 3))
     analysis = incident.analysis
-    analysis.contributing_factors = [ContributingFactor(f, f"{f} on {services[0]}") for f in factors]
+    analysis.contributing_factors = [
+        ContributingFactor(f, f"{f} on {services[0]}") for f in factors
+    ]
     analysis.root_cause.summary = f"{factors[0].capitalize()} on {services[0]}"
     analysis.five_whys = [Why(f"Why {i}?", f"Because of step {i}") for i in range(1, 4)]
     analysis.went_well = [Observation("Alert fired quickly")]
@@ -106,17 +162,22 @@ def make_incident(rng: random.Random, number: int, day: datetime) -> Incident:
     analysis.lessons = [Lesson("Test failover quarterly")]
     for index in range(rng.randint(0, 12)):
         status = rng.choices(list(ActionStatus), weights=[40, 15, 40, 5])[0]
-        incident.action_items.append(ActionItem(
-            key=f"AI-{index + 1}",
-            title=f"{rng.choice(['Add alert for', 'Automate', 'Document', 'Load test'])} "
-                  f"{rng.choice(services)}",
-            owner=rng.choice(PEOPLE) if rng.random() < 0.9 else None,
-            due=(resolved + timedelta(days=rng.choice([7, 30, 90, 180]))).date(),
-            priority=rng.choice(list(Priority)), status=status,
-            reason="superseded" if status is ActionStatus.WONT_DO else None,
-            horizon=rng.choice(list(Horizon)), kind=rng.choice(list(ActionKind)),
-            factor=rng.choice(factors), created_at=resolved,
-        ))
+        incident.action_items.append(
+            ActionItem(
+                key=f"AI-{index + 1}",
+                title=f"{rng.choice(['Add alert for', 'Automate', 'Document', 'Load test'])} "
+                f"{rng.choice(services)}",
+                owner=rng.choice(PEOPLE) if rng.random() < 0.9 else None,
+                due=(resolved + timedelta(days=rng.choice([7, 30, 90, 180]))).date(),
+                priority=rng.choice(list(Priority)),
+                status=status,
+                reason="superseded" if status is ActionStatus.WONT_DO else None,
+                horizon=rng.choice(list(Horizon)),
+                kind=rng.choice(list(ActionKind)),
+                factor=rng.choice(factors),
+                created_at=resolved,
+            )
+        )
     return incident
 
 
