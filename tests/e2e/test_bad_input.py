@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from tests.e2e.conftest import Cli
 
 REF = "INC-2026-11-20-001"
@@ -27,8 +26,14 @@ def snapshot(cli: Cli) -> str:
     [
         (["status", REF, "investigating"], "cannot move back from monitoring"),
         (["status", REF, "exploded"], "unknown status"),
-        (["status", REF, "resolved", "--at", "14:00"], "resolved (2026-11-20 14:00 UTC) cannot be before"),
-        (["milestone", REF, "detected", "13:59"], "detected (2026-11-20 13:59 UTC) cannot be before started"),
+        (
+            ["status", REF, "resolved", "--at", "14:00"],
+            "resolved (2026-11-20 14:00 UTC) cannot be before",
+        ),
+        (
+            ["milestone", REF, "detected", "13:59"],
+            "detected (2026-11-20 13:59 UTC) cannot be before started",
+        ),
         (["milestone", REF, "finished", "14:00"], "unknown milestone"),
         (["milestone", REF, "detected", "half past two"], "cannot read 'half past two' as a time"),
         (["log", REF, "x", "--at", "25:61"], "not a valid time"),
@@ -67,8 +72,12 @@ def test_wont_do_without_reason_writes_nothing(declared: Cli) -> None:
 
 def test_bad_import_file_names_the_line_and_imports_nothing(cli: Cli, tmp_path) -> None:
     good = {"ref": "INC-2026-01-01-001", "title": "ok", "severity": 2}
-    bad = {"ref": "INC-2026-01-01-002", "title": "bad", "severity": 2,
-           "milestones": {"started": "2026-01-01T10:00:00Z", "detected": "2026-01-01T09:00:00Z"}}
+    bad = {
+        "ref": "INC-2026-01-01-002",
+        "title": "bad",
+        "severity": 2,
+        "milestones": {"started": "2026-01-01T10:00:00Z", "detected": "2026-01-01T09:00:00Z"},
+    }
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
     result = cli("import", str(path))

@@ -11,8 +11,16 @@ REF = "INC-2026-11-20-001"
 
 def declare(cli: Cli) -> str:
     result = cli.ok(
-        "declare", "Checkout API returning 500s", "--severity", "1", "--service", "checkout-api",
-        "--commander", "alice", "--started-at", "2026-11-20 14:02",
+        "declare",
+        "Checkout API returning 500s",
+        "--severity",
+        "1",
+        "--service",
+        "checkout-api",
+        "--commander",
+        "alice",
+        "--started-at",
+        "2026-11-20 14:02",
     )
     return result.stdout.splitlines()[0]
 
@@ -29,8 +37,16 @@ def test_the_whole_lifecycle(cli: Cli) -> None:
     cli.ok("status", REF, "resolved", "--at", "15:10")
     cli.ok("assign", REF, "technical-lead", "bob")
     added = cli.ok(
-        "action", "add", REF, "Alert on 5xx ratio per service", "--owner", "carol",
-        "--due", "2026-12-01", "--priority", "high",
+        "action",
+        "add",
+        REF,
+        "Alert on 5xx ratio per service",
+        "--owner",
+        "carol",
+        "--due",
+        "2026-12-01",
+        "--priority",
+        "high",
     )
     assert added.stdout.strip() == "AI-1"
     cli.ok("milestone", REF, "detected", "14:06")
@@ -47,8 +63,12 @@ def test_the_whole_lifecycle(cli: Cli) -> None:
     assert record["milestones"]["mitigated"] == "2026-11-20T14:35:00Z"
     assert record["milestones"]["resolved"] == "2026-11-20T15:10:00Z"
     assert record["action_items"][0] == {
-        **record["action_items"][0], "key": "AI-1", "owner": "carol", "due": "2026-12-01",
-        "priority": "high", "status": "open",
+        **record["action_items"][0],
+        "key": "AI-1",
+        "owner": "carol",
+        "due": "2026-12-01",
+        "priority": "high",
+        "status": "open",
     }
     texts = [(e["text"], e["source"]) for e in record["timeline"]]
     assert ("Rolled back deploy 4312", "manual") in texts
@@ -97,7 +117,8 @@ def test_action_items_overdue_done_and_wont_do(cli: Cli) -> None:
     cli.ok("action", "done", REF, "2")
     items = json.loads(cli.ok("action", "list", "--json").stdout)
     assert {i["key"]: (i["status"], i["reason"]) for i in items} == {
-        "AI-1": ("wont_do", "service retired"), "AI-2": ("done", None),
+        "AI-1": ("wont_do", "service retired"),
+        "AI-2": ("done", None),
     }
     assert json.loads(cli.ok("action", "list", "--overdue", "--json").stdout) == []
 
@@ -128,7 +149,9 @@ def test_export_then_import_into_an_empty_database_gives_identical_records(
     declare(cli)
     cli.ok("log", REF, "Rolled back", "--at", "14:31", "--kind", "action")
     cli.ok("action", "add", REF, "Alert", "--owner", "carol", "--due", "2026-12-01")
-    cli.ok("declare", "Second", "--severity", "low", "--private", "--started-at", "2026-11-21 09:00")
+    cli.ok(
+        "declare", "Second", "--severity", "low", "--private", "--started-at", "2026-11-21 09:00"
+    )
     backup = tmp_path / "backup.jsonl"
     exported = cli.ok("export", "--all").stdout
     backup.write_text(exported)

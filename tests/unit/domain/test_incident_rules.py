@@ -162,9 +162,7 @@ def test_timeline_stays_in_time_order() -> None:
 def test_action_items_keys_horizon_due_and_wont_do_reason() -> None:
     incident = make_incident()
     first = rules.add_action_item(incident, "Alert on 5xx", created_at=minutes(0))
-    second = rules.add_action_item(
-        incident, "Canary deploys", created_at=T0, horizon=Horizon.SHORT
-    )
+    second = rules.add_action_item(incident, "Canary deploys", created_at=T0, horizon=Horizon.SHORT)
     assert (first.key, second.key) == ("AI-1", "AI-2")
     assert second.due == date(2026, 12, 20)
     with pytest.raises(ValidationError, match="reason") as err:

@@ -23,7 +23,9 @@ SEV = BUILTIN_SCALES["sev"]
 
 def test_record_round_trip_through_json() -> None:
     incident = Incident(
-        ref="INC-2026-11-20-001", title="Checkout", severity=2,
+        ref="INC-2026-11-20-001",
+        title="Checkout",
+        severity=2,
         services=[ServiceImpact("checkout-api", "500s for 40% of requests")],
         milestones=Milestones(started=datetime(2026, 11, 20, 14, 2, tzinfo=UTC)),
         timeline=[TimelineEvent(at=datetime(2026, 11, 20, 14, 6, tzinfo=UTC), text="alert")],
@@ -64,8 +66,16 @@ def test_missing_required_field() -> None:
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("1", 1), ("SEV-1", 1), ("sev1", 1), ("Sev 2", 2), ("critical", 1), ("High", 2),
-     ("low", 4), (3, 3)],
+    [
+        ("1", 1),
+        ("SEV-1", 1),
+        ("sev1", 1),
+        ("Sev 2", 2),
+        ("critical", 1),
+        ("High", 2),
+        ("low", 4),
+        (3, 3),
+    ],
 )
 def test_severity_inputs(text: str | int, level: int) -> None:
     assert SEV.parse(text) == level
