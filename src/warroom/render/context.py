@@ -8,6 +8,7 @@ are built in ``context_parts``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -124,12 +125,15 @@ def build_report(incident: Incident, settings: Settings) -> ReportView:
     )
 
 
-def mentioning(items: list[Any], *words: str) -> list[Any]:
-    """The communications (or any views with ``channel``/``summary``) that mention a word."""
+def mentioning(items: Iterable[Any], *words: str) -> list[Any]:
+    """The views whose channel, summary, title, URL or text mention one of ``words``."""
     wanted = [w.casefold() for w in words]
     found = []
     for entry in items:
-        text = f"{getattr(entry, 'channel', '')} {getattr(entry, 'summary', '')}".casefold()
+        text = " ".join(
+            str(getattr(entry, name, None) or "")
+            for name in ("channel", "summary", "title", "url", "text")
+        ).casefold()
         if any(word in text for word in wanted):
             found.append(entry)
     return found

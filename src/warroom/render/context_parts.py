@@ -149,7 +149,12 @@ def review_view(review: Review) -> ReviewView:
     return ReviewView(
         meeting_at=utc(review.meeting_at),
         attendees=[
-            AttendeeView(a.name, or_gap(a.role), f"{a.name} - {a.role}" if a.role else a.name)
+            AttendeeView(
+                a.name,
+                or_gap(a.role),
+                f"{a.name} - {a.role}" if a.role else a.name,
+                f"{a.name} ({a.role})" if a.role else a.name,
+            )
             for a in review.attendees
         ],
         discussion_points=list(review.discussion_points),

@@ -198,7 +198,8 @@ class ResponseChecks:
 class AttendeeView:
     name: str
     role: str
-    text: str  # "Name - Role"
+    text: str  # "Name - Role", for one attendee a line
+    inline: str  # "Name (Role)", for a comma-separated list
 
 
 @dataclass(frozen=True)
