@@ -17,7 +17,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
-from warroom.errors import ConfigurationError
+from warroom.errors import ConfigurationError, StorageError
 from warroom.storage.errors import safe_url
 
 BUSY_TIMEOUT_SECONDS = 10
@@ -72,7 +72,14 @@ def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
         options.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         if not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(
+                    f"cannot reach the database at {safe_url(url)}:"
+                    f" cannot create the folder {folder}: {exc.strerror or exc}"
+                ) from exc
         options.update(connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
     engine = create_engine(url, **options)
     event.listen(engine, "connect", _on_sqlite_connect)
