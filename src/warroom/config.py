@@ -25,6 +25,8 @@ from warroom.domain.times import zone_named
 from warroom.errors import ConfigurationError, ValidationError
 
 ENV_PREFIX = "WARROOM_"
+FILE_ONLY = ("horizon_days", "metrics", "targets", "alert_severity_map")
+ALERT_SEVERITY_MAP = {"critical": 1, "error": 2, "high": 2, "warning": 3, "info": 4}
 
 
 def default_database_url() -> str:
@@ -55,6 +57,18 @@ class Settings:
     targets: dict[str, dict[str, int]] = field(
         default_factory=lambda: {str(s): dict(t) for s, t in DEFAULT_TARGETS.items()}
     )
+    # Integrations: alerts in, webhooks out, metrics (docs/integrations/).
+    alert_severity_label: str = "severity"
+    alert_severity_map: dict[str, int] = field(default_factory=lambda: dict(ALERT_SEVERITY_MAP))
+    alert_default_severity: int = 3
+    alert_service_labels: str = "service"
+    alert_resolve_incident: bool = False
+    webhook_timeout_seconds: float = 10.0
+    webhook_max_attempts: int = 8
+    webhook_backoff_seconds: float = 30.0
+    webhook_poll_seconds: float = 5.0
+    metrics_token: str = ""
+    metrics_review_late_days: int = 7
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -65,8 +79,8 @@ class Settings:
             values.update(_read_toml(Path(config_path)))
         for spec in fields(cls):
             raw = env.get(f"{ENV_PREFIX}{spec.name.upper()}")
-            if raw is not None and spec.name not in ("horizon_days", "metrics", "targets"):
-                values[spec.name] = raw
+            if raw is not None and spec.name not in FILE_ONLY:
+                values[spec.name] = _from_env(spec.name, spec.default, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         unknown = sorted(set(values) - {f.name for f in fields(cls)})
         if unknown:
@@ -94,6 +108,14 @@ class Settings:
                 raise ConfigurationError(
                     f"setting metrics.{name}: give [start, end] milestones, from {MILESTONE_NAMES}",
                     field="metrics",
+                )
+        # Levels beyond a shorter scale are read as its least severe level.
+        for name, level in {**self.alert_severity_map, "": self.alert_default_severity}.items():
+            if isinstance(level, bool) or not isinstance(level, int) or level < 1:
+                where = f"alert_severity_map.{name}" if name else "alert_default_severity"
+                raise ConfigurationError(
+                    f"setting {where}: {level!r} is not a severity level (1 = most severe)",
+                    field=where.split(".")[0],
                 )
         bad = set(self.horizon_days) - {h.value for h in Horizon}
         if bad:
@@ -130,6 +152,24 @@ class Settings:
     @property
     def metric_targets(self) -> dict[int, dict[str, int]]:
         return {int(sev): {k: int(v) for k, v in t.items()} for sev, t in self.targets.items()}
+
+
+def _from_env(name: str, default: Any, raw: str) -> Any:
+    """An environment variable read as the type of the setting's default."""
+    try:
+        if isinstance(default, bool):
+            if raw.strip().lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                raise ValueError("use true or false")
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigurationError(
+            f"setting {name}: {raw!r} is not valid ({exc})", field=name
+        ) from None
+    return raw
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
