@@ -50,7 +50,9 @@ def build_report(incident: Incident, settings: Settings) -> ReportView:
     """The pre-formatted view of ``incident`` that every template renders."""
     metrics = [_metric(value) for value in _metric_values(incident, settings)]
     timeline = [_event(incident, event) for event in incident.timeline]
-    comms = [_communication(c.at, c.audience, c.channel, c.summary) for c in incident.communications]
+    comms = [
+        _communication(c.at, c.audience, c.channel, c.summary) for c in incident.communications
+    ]
     review = parts.review_view(incident.review)
     actions = parts.action_views(incident.action_items, incident.review.meeting_at)
     roles = incident.roles

@@ -22,16 +22,15 @@ from warroom.domain.model import (
 )
 from warroom.render.markup import GAP, box, day, or_gap, utc, yes_no
 from warroom.render.markup import link as markdown_link
-from warroom.render.views import (
+from warroom.render.views import EvidenceView, LinkView
+from warroom.render.views_analysis import (
     ActionView,
     AnalysisView,
     ApprovalView,
     AttendeeView,
     ChecklistView,
-    EvidenceView,
     FactorView,
     LessonView,
-    LinkView,
     MeasureView,
     ObservationView,
     ResolutionView,
@@ -61,7 +60,9 @@ LINK_LABELS = {
 def analysis_view(analysis: Analysis) -> AnalysisView:
     """Root cause, factors, five whys, resolution, observations, lessons, prevention."""
     res = analysis.resolution
-    lessons = [_lesson(lesson.text, lesson.category, lesson.how_to_apply) for lesson in analysis.lessons]
+    lessons = [
+        _lesson(lesson.text, lesson.category, lesson.how_to_apply) for lesson in analysis.lessons
+    ]
     prevention = [
         MeasureView(m.text, m.kind.value, m.done, box(m.done)) for m in analysis.prevention
     ]
@@ -98,7 +99,9 @@ def analysis_view(analysis: Analysis) -> AnalysisView:
             for c in LessonCategory
         },
         prevention=prevention,
-        prevention_by_kind={k.value: [m for m in prevention if m.kind == k.value] for k in MeasureKind},
+        prevention_by_kind={
+            k.value: [m for m in prevention if m.kind == k.value] for k in MeasureKind
+        },
     )
 
 
@@ -129,9 +132,7 @@ def action_views(items: Iterable[ActionItem], meeting_at: datetime | None) -> li
                 ticket=a.ticket,
                 done=a.status == ActionStatus.DONE,
                 box=box(a.status == ActionStatus.DONE),
-                raised_in_review=bool(
-                    meeting_at and a.created_at and a.created_at >= meeting_at
-                ),
+                raised_in_review=bool(meeting_at and a.created_at and a.created_at >= meeting_at),
             )
         )
     return views
@@ -162,7 +163,9 @@ def review_view(review: Review) -> ReviewView:
         requested_changes=[_approval(a) for a in review.requested_changes],
         next_review=day(review.next_review),
         cadence=list(review.cadence),
-        knowledge_sharing=[ChecklistView(c.text, c.done, box(c.done)) for c in review.knowledge_sharing],
+        knowledge_sharing=[
+            ChecklistView(c.text, c.done, box(c.done)) for c in review.knowledge_sharing
+        ],
         distribution=list(review.distribution),
         communication_worked=or_gap(review.communication_worked),
         communication_failed=or_gap(review.communication_failed),
@@ -188,7 +191,9 @@ def standard_approvals(approvals: list[ApprovalView], *roles: str) -> list[Appro
 
 def link_view(link: Link) -> LinkView:
     label = LINK_LABELS[link.kind]
-    return LinkView(link.url, link.title, link.kind.value, label, markdown_link(link.url, link.title))
+    return LinkView(
+        link.url, link.title, link.kind.value, label, markdown_link(link.url, link.title)
+    )
 
 
 def evidence_view(evidence: Evidence) -> EvidenceView:

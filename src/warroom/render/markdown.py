@@ -41,7 +41,7 @@ def tidy(text: str) -> str:
         match = _FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and match and match.group(1).startswith(fence) and not line.strip()[len(match.group(1)):]:
+        elif fence is not None and match and _closes(fence, match.group(1), line):
             fence = None
         elif fence is None and not line.strip():
             if not out or not out[-1].strip():
@@ -51,3 +51,8 @@ def tidy(text: str) -> str:
     while out and not out[-1].strip():
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def _closes(fence: str, run: str, line: str) -> bool:
+    """A closing fence: the same character, at least as long, nothing after it."""
+    return run.startswith(fence) and not line.strip()[len(run) :]

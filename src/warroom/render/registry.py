@@ -35,7 +35,9 @@ class Format:
 
 
 def _builtin(name: str, title: str, spec: str, description: str) -> Format:
-    return Format(name, title, description, "builtin", BUILTIN_DIR / f"{name}{TEMPLATE_SUFFIX}", spec)
+    return Format(
+        name, title, description, "builtin", BUILTIN_DIR / f"{name}{TEMPLATE_SUFFIX}", spec
+    )
 
 
 BUILTIN_FORMATS: tuple[Format, ...] = (
