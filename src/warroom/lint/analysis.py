@@ -57,7 +57,11 @@ _NEGATION = re.compile(
     r"(?i)\b(?:not|no|never|nobody|without|isn't|wasn't|weren't|aren't|rather than|instead of)\b"
     r"|n't\b"
 )
-_NOBODY = frozenset({"nobody", "noone", "no-one", "anyone", "anybody", "one", "no one"})
+# Possessives that name nobody ("nobody's fault") or are contractions ("it's fault-tolerant").
+_NOBODY = frozenset(
+    {"nobody", "noone", "no-one", "anyone", "anybody", "one", "it", "that", "this", "what",
+     "there", "here", "who", "where"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ PATTERNS: tuple[BlamePattern, ...] = (
     ),
     BlamePattern(
         "fault",
-        re.compile(r"(?i)\b(?P<who>[\w@.-]+)(?:'s|’s)\s+fault\b"),
+        re.compile(r"(?i)\b(?P<who>[\w@.-]+)(?:'s|’s)\s+fault(?![\w-])"),
         "say which conditions allowed it to happen, not who is to blame",
     ),
     BlamePattern(
@@ -123,10 +127,12 @@ def person_failed_pattern(incident: Incident) -> BlamePattern:
     return BlamePattern("failed to", re.compile(rf"(?:{people}){_FAILED}"), _HINT_FAILED)
 
 
-def blame_phrases(text: str, *, cause: bool, incident: Incident) -> list[tuple[BlamePattern, str]]:
-    """The blaming phrases in ``text``, skipping negated and quoted ones."""
+def blame_phrases(
+    text: str, *, cause: bool, patterns: tuple[BlamePattern, ...] = PATTERNS
+) -> list[tuple[BlamePattern, str]]:
+    """The blaming phrases in ``text`` (one per pattern), skipping negated and quoted ones."""
     found = []
-    for pattern in (*PATTERNS, person_failed_pattern(incident)):
+    for pattern in patterns:
         if pattern.cause_only and not cause:
             continue
         for match in pattern.regex.finditer(text):
@@ -142,12 +148,13 @@ def blame_phrases(text: str, *, cause: bool, incident: Incident) -> list[tuple[B
 
 def check_blame(ctx: LintContext) -> list[Finding]:
     """Blaming phrases in the analysis and summaries, one finding per field and kind."""
+    patterns = (*PATTERNS, person_failed_pattern(ctx.incident))
     findings = []
     for path, value in iter_text_fields(ctx.incident):
         if not path.startswith(SCANNED_FIELDS):
             continue
         cause = path.startswith(CAUSE_FIELDS)
-        for pattern, phrase in blame_phrases(value, cause=cause, incident=ctx.incident):
+        for pattern, phrase in blame_phrases(value, cause=cause, patterns=patterns):
             findings.append(
                 finding(
                     "blame-language",

@@ -48,7 +48,8 @@ class MarkdownDocument:
     quoted: set[int] = field(default_factory=set)  # blockquote lines and their lazy continuations
     headings: list[Heading] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    link_labels: set[str] = field(default_factory=set)  # reference definitions, casefolded
+    link_labels: frozenset[str] = frozenset()  # reference definitions, casefolded
+    rows: dict[int, tuple[Table, TableRow]] = field(default_factory=dict)  # by line
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
@@ -72,11 +73,8 @@ class MarkdownDocument:
         return [h for h in self.headings if pattern.search(h.title)]
 
     def row_at(self, number: int) -> tuple[Table, TableRow] | None:
-        for table in self.tables:
-            for row in table.rows:
-                if row.line == number:
-                    return table, row
-        return None
+        """The table row on line ``number``, if that line is one."""
+        return self.rows.get(number)
 
 
 def blank_inline_code(text: str) -> str:
@@ -102,10 +100,12 @@ def read_document(text: str) -> MarkdownDocument:
     _mark_quotes(doc)
     _find_headings(doc)
     _find_tables(doc)
+    labels = set()
     for _number, line in doc.prose():
         match = _LINK_DEFINITION.match(line)
         if match:
-            doc.link_labels.add(match.group(1).strip().casefold())
+            labels.add(match.group(1).strip().casefold())
+    doc.link_labels = frozenset(labels)
     return doc
 
 
@@ -192,5 +192,7 @@ def _find_tables(doc: MarkdownDocument) -> None:
         while current <= total and "|" in doc.line(current) and current not in doc.code:
             rows.append(TableRow(current, split_row(doc.line(current))))
             current += 1
-        doc.tables.append(Table(number, split_row(header), rows))
+        table = Table(number, split_row(header), rows)
+        doc.tables.append(table)
+        doc.rows.update((row.line, (table, row)) for row in rows)
         number = current

@@ -109,10 +109,6 @@ class LintContext:
     source: ImportResult | None = None  # what the importer said about each line
     doc: MarkdownDocument | None = None  # the source text, when lint was given it
 
-    @property
-    def link_labels(self) -> set[str]:
-        return self.doc.link_labels if self.doc is not None else set()
-
     def line_for(self, field: str | None, phrase: str | None = None) -> int | None:
         """The source line a finding about ``field`` points at, or None."""
         return locate(field, source=self.source, doc=self.doc, phrase=phrase)

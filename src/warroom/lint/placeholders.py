@@ -14,6 +14,7 @@ missing an odd placeholder.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 _BRACKET = re.compile(r"(?<![\\!\]])\[([^\[\]\n]+)\](?![(\[])")
@@ -109,9 +110,7 @@ _TEMPLATE_ENUMERATED = re.compile(r"(?i)(?:item|factor|point|issue|lesson|action
 _BLANK_VALUES = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "todo", "?", "..."})
 
 
-def find_placeholders(
-    text: str, *, link_labels: frozenset[str] | set[str] = frozenset()
-) -> list[str]:
+def find_placeholders(text: str, *, link_labels: frozenset[str] = frozenset()) -> list[str]:
     """The placeholders in one line or value, as written (``[Name]``, ``YYYY-MM-DD``), in order."""
     if not text.strip():
         return []
@@ -137,15 +136,17 @@ def is_template_phrase(value: str) -> bool:
     return text.casefold() in TEMPLATE_PHRASES or bool(_TEMPLATE_ENUMERATED.fullmatch(text))
 
 
-def bracket_is_placeholder(
-    content: str, link_labels: frozenset[str] | set[str] = frozenset()
-) -> bool:
+def bracket_is_placeholder(content: str, link_labels: frozenset[str] = frozenset()) -> bool:
     """Whether ``[content]`` (outside a link) is a placeholder rather than Markdown or a value."""
     text = content.strip()
-    if not text or text in ("x", "X") or text[0] in "^!":
+    if not text or text in ("x", "X") or text[0] in "^!" or not _looks_like_placeholder(text):
         return False
-    if text.casefold() in link_labels or _near_label(text.casefold(), link_labels):
-        return False  # a reference link, or one whose definition has a typo
+    folded = text.casefold()
+    # A reference link, or one whose definition has a typo in its label.
+    return folded not in link_labels and not _near_label(folded, link_labels)
+
+
+def _looks_like_placeholder(text: str) -> bool:
     if _TOKEN.search(text) or re.fullmatch(r"[#XN]{2,}", text):
         return True
     if text.casefold().strip(" .") in EDITORIAL_MARKS or text in EDITORIAL_MARKS:
@@ -180,5 +181,7 @@ def _plain(value: str) -> str:
     return re.sub(r"[*_`]", "", value).strip()
 
 
-def _near_label(text: str, labels: frozenset[str] | set[str]) -> bool:
-    return any(difflib.SequenceMatcher(None, text, label).ratio() >= 0.85 for label in labels)
+@functools.lru_cache(maxsize=4096)
+def _near_label(text: str, labels: frozenset[str]) -> bool:
+    # get_close_matches filters on cheap upper bounds before the full ratio.
+    return bool(labels) and bool(difflib.get_close_matches(text, labels, n=1, cutoff=0.85))

@@ -65,9 +65,8 @@ def metric_for_label(label: str) -> str | None:
 
 def statements_in(doc: MarkdownDocument) -> Iterator[Statement]:
     """Every stated duration in the text: label lines and metric table rows."""
-    in_table = {row.line for table in doc.tables for row in table.rows}
     for number, text in doc.prose():
-        if number in doc.quoted or number in in_table:
+        if number in doc.quoted or number in doc.rows:
             continue
         match = _LABEL_LINE.match(re.sub(r"[*_]", "", text))
         if match:

@@ -56,6 +56,7 @@ def test_blaming_phrases_are_warnings(text: str, phrase: str) -> None:
         "This was not human error: the tool allowed the delete without a prompt.",
         "It was nobody's fault.",
         "The segfault came from a page fault in the driver.",
+        "The store is replicated, so it's fault-tolerant; that's fault isolation working.",
         "We use a blameless format; nobody is blamed.",
         "The cache was lazily loaded.",
         'We avoid the label "human error" in reviews.',

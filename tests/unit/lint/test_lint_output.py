@@ -130,3 +130,12 @@ def test_lint_does_not_change_the_incident() -> None:
     before = repr(incident)
     lint_record(incident)
     assert repr(incident) == before
+
+
+def test_import_warnings_are_passed_on_only_when_there_are_some() -> None:
+    incident = complete_incident()
+    clean = ImportResult(incident, "freeform")
+    assert lint_incident(incident, settings=LintSettings(), source=clean) == []
+    clean.warnings.append(ImportWarning("could not read '25:99' as a time", line=4))
+    [found] = lint_incident(incident, settings=LintSettings(), source=clean)
+    assert (found.rule, found.level, found.line) == ("import-warning", Level.WARNING, 4)

@@ -73,7 +73,7 @@ def test_placeholders_are_found(text: str, expected: list[str] | None) -> None:
     ],
 )
 def test_markdown_syntax_and_values_are_not_placeholders(text: str) -> None:
-    assert find_placeholders(text, link_labels={"rb"}) == []
+    assert find_placeholders(text, link_labels=frozenset({"rb"})) == []
 
 
 def test_placeholder_text_rule_gives_exact_lines() -> None:
