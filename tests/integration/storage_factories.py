@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Protocol
 
 from warroom.domain.model import (
     ActionItem,
@@ -48,6 +48,13 @@ from warroom.domain.model import (
     Visibility,
     Why,
 )
+
+
+class OpensUnitsOfWork(Protocol):
+    """A ``Database`` or a ``FakeDatabase``."""
+
+    def unit_of_work(self, *, read_only: bool = False) -> Any: ...
+
 
 _numbers = itertools.count(1)
 CET = timezone(timedelta(hours=1), "CET")

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from storage_factories import full_incident, minimal_incident, unique_ref
+from storage_factories import OpensUnitsOfWork, full_incident, minimal_incident, unique_ref
 
 from warroom.domain.model import (
     ActionItem,
@@ -26,14 +26,14 @@ from warroom.storage import Database, repository
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def store(database: Database, *incidents: Incident) -> None:
+def store(database: OpensUnitsOfWork, *incidents: Incident) -> None:
     with database.unit_of_work() as uow:
         for incident in incidents:
             uow.incidents.add(incident)
         uow.commit()
 
 
-def refs(database: Database, **query: Any) -> list[str]:
+def refs(database: OpensUnitsOfWork, **query: Any) -> list[str]:
     with database.unit_of_work(read_only=True) as uow:
         page = uow.incidents.list_incidents(IncidentQuery(**query))
     return [item.ref for item in page.items]
@@ -44,12 +44,12 @@ def newest_first(incidents: list[Incident]) -> list[str]:
     return [incident.ref for incident in ordered]
 
 
-def test_summaries_carry_the_listed_fields(database: Database) -> None:
+def test_summaries_carry_the_listed_fields(any_database: OpensUnitsOfWork) -> None:
     incident = full_incident()
     incident.visibility = Visibility.PUBLIC
-    store(database, incident)
+    store(any_database, incident)
 
-    with database.unit_of_work(read_only=True) as uow:
+    with any_database.unit_of_work(read_only=True) as uow:
         page = uow.incidents.list_incidents(IncidentQuery())
 
     (summary,) = page.items
@@ -64,38 +64,40 @@ def test_summaries_carry_the_listed_fields(database: Database) -> None:
     assert (summary.created_at, summary.updated_at) == (incident.created_at, incident.updated_at)
 
 
-def test_filters(database: Database) -> None:
+def test_filters(any_database: OpensUnitsOfWork) -> None:
     a = minimal_incident(severity=1, services=[ServiceImpact("api"), ServiceImpact("db")])
     a.milestones = Milestones(started=T0 + timedelta(days=1))
     b = minimal_incident(severity=2, status=IncidentStatus.RESOLVED)
     b.services = [ServiceImpact("db")]
     b.milestones = Milestones(started=T0 + timedelta(days=5))
     c = minimal_incident(severity=3, status=IncidentStatus.CLOSED, created_at=T0 + timedelta(9))
-    store(database, a, b, c)  # c has no start: it is dated by its creation
+    store(any_database, a, b, c)  # c has no start: it is dated by its creation
 
-    assert refs(database, statuses=(IncidentStatus.RESOLVED, IncidentStatus.CLOSED)) == [
-        r for r in refs(database) if r in (b.ref, c.ref)
+    assert refs(any_database, statuses=(IncidentStatus.RESOLVED, IncidentStatus.CLOSED)) == [
+        r for r in refs(any_database) if r in (b.ref, c.ref)
     ]
-    assert refs(database, severities=(1, 3)) == [r for r in refs(database) if r != b.ref]
-    assert set(refs(database, service="db")) == {a.ref, b.ref}
-    assert refs(database, service="api") == [a.ref]
-    assert refs(database, service="nothing") == []
-    assert set(refs(database, since=T0 + timedelta(days=5))) == {b.ref, c.ref}
-    assert refs(database, until=T0 + timedelta(days=5)) == [a.ref]
+    assert refs(any_database, severities=(1, 3)) == [r for r in refs(any_database) if r != b.ref]
+    assert set(refs(any_database, service="db")) == {a.ref, b.ref}
+    assert refs(any_database, service="api") == [a.ref]
+    assert refs(any_database, service="nothing") == []
+    assert set(refs(any_database, since=T0 + timedelta(days=5))) == {b.ref, c.ref}
+    assert refs(any_database, until=T0 + timedelta(days=5)) == [a.ref]
     window = {"since": T0 + timedelta(days=2), "until": T0 + timedelta(days=10)}
-    assert set(refs(database, **window)) == {b.ref, c.ref}
-    assert refs(database, service="db", severities=(2,), **window) == [b.ref]
+    assert set(refs(any_database, **window)) == {b.ref, c.ref}
+    assert refs(any_database, service="db", severities=(2,), **window) == [b.ref]
 
 
-def test_pages_walk_every_incident_exactly_once_newest_first(database: Database) -> None:
+def test_pages_walk_every_incident_exactly_once_newest_first(
+    any_database: OpensUnitsOfWork,
+) -> None:
     # Several incidents share a creation time: the ref breaks the tie.
     incidents = [minimal_incident(created_at=T0 + timedelta(hours=i % 4)) for i in range(23)]
-    store(database, *incidents)
+    store(any_database, *incidents)
 
     seen: list[str] = []
     after: str | None = None
     pages = 0
-    with database.unit_of_work(read_only=True) as uow:
+    with any_database.unit_of_work(read_only=True) as uow:
         while True:
             page = uow.incidents.list_incidents(IncidentQuery(limit=5, after=after))
             pages += 1
@@ -109,9 +111,9 @@ def test_pages_walk_every_incident_exactly_once_newest_first(database: Database)
     assert pages == 5
 
 
-def test_a_full_last_page_has_no_next(database: Database) -> None:
-    store(database, *(minimal_incident() for _ in range(4)))
-    with database.unit_of_work(read_only=True) as uow:
+def test_a_full_last_page_has_no_next(any_database: OpensUnitsOfWork) -> None:
+    store(any_database, *(minimal_incident() for _ in range(4)))
+    with any_database.unit_of_work(read_only=True) as uow:
         first = uow.incidents.list_incidents(IncidentQuery(limit=2))
         second = uow.incidents.list_incidents(IncidentQuery(limit=2, after=first.next))
         with pytest.raises(ValidationError):
@@ -131,7 +133,7 @@ def test_list_reads_two_queries_whatever_the_page_size(
 
 
 @pytest.fixture
-def private_incidents(database: Database) -> dict[str, Incident]:
+def private_incidents(any_database: OpensUnitsOfWork) -> dict[str, Incident]:
     public = minimal_incident(title="public", created_at=T0)
     led = minimal_incident(title="led", visibility=Visibility.PRIVATE, created_at=T0)
     led.roles = Roles(commander="alice", responders=["bob"])
@@ -139,7 +141,7 @@ def private_incidents(database: Database) -> dict[str, Incident]:
     reviewed.roles = Roles(reviewers=["carol", "alice"])
     for incident in (public, led, reviewed):
         incident.action_items = [ActionItem("AI-1", f"item of {incident.title}", owner="zed")]
-    store(database, public, led, reviewed)
+    store(any_database, public, led, reviewed)
     return {i.title: i for i in (public, led, reviewed)}
 
 
@@ -155,13 +157,13 @@ VISIBLE = [
 
 @pytest.mark.parametrize(("viewer", "titles"), VISIBLE)
 def test_private_incidents_are_seen_only_by_participants_and_admins(
-    database: Database,
+    any_database: OpensUnitsOfWork,
     private_incidents: dict[str, Incident],
     viewer: Viewer | None,
     titles: set[str],
 ) -> None:
     by_ref = {incident.ref: title for title, incident in private_incidents.items()}
-    with database.unit_of_work(read_only=True) as uow:
+    with any_database.unit_of_work(read_only=True) as uow:
         listed = uow.incidents.list_incidents(IncidentQuery(viewer=viewer)).items
         items = uow.incidents.list_action_items(ActionItemQuery(viewer=viewer))
         exported = list(uow.incidents.iter_all(viewer=viewer))
@@ -170,7 +172,7 @@ def test_private_incidents_are_seen_only_by_participants_and_admins(
     assert {incident.title for incident in exported} == titles
 
 
-def test_action_items_overdue_owner_status_and_order(database: Database) -> None:
+def test_action_items_overdue_owner_status_and_order(any_database: OpensUnitsOfWork) -> None:
     today = date(2026, 6, 15)
     first = minimal_incident(title="first")
     first.action_items = [
@@ -185,10 +187,10 @@ def test_action_items_overdue_owner_status_and_order(database: Database) -> None
         ActionItem("AI-2", "late, started", owner="ben", due=date(2026, 6, 14)),
         ActionItem("AI-3", "declined", due=date(2026, 1, 1), status=ActionStatus.WONT_DO),
     ]
-    store(database, first, second)
+    store(any_database, first, second)
 
     def titles(**query: Any) -> list[str]:
-        with database.unit_of_work(read_only=True) as uow:
+        with any_database.unit_of_work(read_only=True) as uow:
             rows = uow.incidents.list_action_items(ActionItemQuery(**query))
         return [row.item.title for row in rows]
 
@@ -209,7 +211,7 @@ def test_action_items_overdue_owner_status_and_order(database: Database) -> None
     ]
     assert titles(ref=second.ref) == ["declined", "late, started", "due later"]
     assert titles(limit=2) == ["declined", "late but done"]
-    with database.unit_of_work(read_only=True) as uow:
+    with any_database.unit_of_work(read_only=True) as uow:
         (row,) = uow.incidents.list_action_items(ActionItemQuery(ref=first.ref, owner="ben"))
     assert (row.ref, row.incident_title) == (first.ref, "first")
     assert row.item == first.action_items[2]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from storage_factories import (
     NEW_YORK,
+    OpensUnitsOfWork,
     fields_left_at_default,
     full_incident,
     minimal_incident,
@@ -26,14 +27,14 @@ from warroom.errors import ConflictError, NotFoundError, StaleVersionError
 from warroom.storage import Database
 
 
-def store(database: Database, *incidents: Incident) -> None:
+def store(database: OpensUnitsOfWork, *incidents: Incident) -> None:
     with database.unit_of_work() as uow:
         for incident in incidents:
             uow.incidents.add(incident)
         uow.commit()
 
 
-def load(database: Database, ref: str) -> Incident:
+def load(database: OpensUnitsOfWork, ref: str) -> Incident:
     with database.unit_of_work(read_only=True) as uow:
         return uow.incidents.get(ref)
 
@@ -44,11 +45,11 @@ def test_the_full_incident_sets_every_field_of_the_model() -> None:
     assert fields_left_at_default(full_incident()) == []
 
 
-def test_a_fully_populated_incident_comes_back_equal(database: Database) -> None:
+def test_a_fully_populated_incident_comes_back_equal(any_database: OpensUnitsOfWork) -> None:
     incident = full_incident()
-    store(database, copy.deepcopy(incident))
+    store(any_database, copy.deepcopy(incident))
 
-    loaded = load(database, incident.ref)
+    loaded = load(any_database, incident.ref)
 
     assert loaded == incident
     assert fields_left_at_default(loaded) == []
@@ -78,35 +79,38 @@ def test_times_come_back_as_the_same_instants_in_utc(database: Database) -> None
     assert loaded.milestones.started.isoformat() == "2026-11-20T13:05:07.123456+00:00"
 
 
-def test_get_of_an_unknown_ref_is_not_found(database: Database) -> None:
-    with database.unit_of_work() as uow, pytest.raises(NotFoundError, match="no incident INC-X"):
+def test_get_of_an_unknown_ref_is_not_found(any_database: OpensUnitsOfWork) -> None:
+    with (
+        any_database.unit_of_work() as uow,
+        pytest.raises(NotFoundError, match="no incident INC-X"),
+    ):
         uow.incidents.get("INC-X")
 
 
-def test_exists(database: Database) -> None:
+def test_exists(any_database: OpensUnitsOfWork) -> None:
     incident = minimal_incident()
-    store(database, incident)
-    with database.unit_of_work(read_only=True) as uow:
+    store(any_database, incident)
+    with any_database.unit_of_work(read_only=True) as uow:
         assert uow.incidents.exists(incident.ref)
         assert not uow.incidents.exists("INC-NOPE")
 
 
-def test_add_sets_missing_stamps(database: Database) -> None:
+def test_add_sets_missing_stamps(any_database: OpensUnitsOfWork) -> None:
     incident = minimal_incident()
     before = datetime.now(UTC)
-    store(database, incident)
+    store(any_database, incident)
     assert incident.created_at is not None and incident.created_at >= before
     assert incident.updated_at == incident.created_at
-    assert load(database, incident.ref) == incident
+    assert load(any_database, incident.ref) == incident
 
 
 def test_adding_a_taken_ref_is_a_conflict_and_the_unit_of_work_goes_on(
-    database: Database,
+    any_database: OpensUnitsOfWork,
 ) -> None:
     first = minimal_incident(title="first")
-    store(database, first)
+    store(any_database, first)
 
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         with pytest.raises(ConflictError, match=f"incident {first.ref} already exists"):
             uow.incidents.add(minimal_incident(first.ref, title="second"))
         # The failed insert ran in a savepoint: the transaction is still usable.
@@ -114,14 +118,14 @@ def test_adding_a_taken_ref_is_a_conflict_and_the_unit_of_work_goes_on(
         uow.incidents.add(other)
         uow.commit()
 
-    assert load(database, first.ref).title == "first"
-    assert load(database, other.ref) == other
+    assert load(any_database, first.ref).title == "first"
+    assert load(any_database, other.ref) == other
 
 
-def test_save_rewrites_the_incident_and_bumps_the_version(database: Database) -> None:
+def test_save_rewrites_the_incident_and_bumps_the_version(any_database: OpensUnitsOfWork) -> None:
     incident = full_incident()
-    store(database, incident)
-    with database.unit_of_work() as uow:
+    store(any_database, incident)
+    with any_database.unit_of_work() as uow:
         current = uow.incidents.get(incident.ref)
         current.title = "Payments API outage"
         current.status = IncidentStatus.RESOLVED
@@ -141,13 +145,13 @@ def test_save_rewrites_the_incident_and_bumps_the_version(database: Database) ->
     assert current.version == 4
     assert current.updated_at is not None
     assert abs(datetime.now(UTC) - current.updated_at) < timedelta(minutes=1)
-    assert load(database, incident.ref) == current
+    assert load(any_database, incident.ref) == current
 
 
-def test_save_on_a_stale_version_writes_nothing(database: Database) -> None:
+def test_save_on_a_stale_version_writes_nothing(any_database: OpensUnitsOfWork) -> None:
     incident = minimal_incident()
-    store(database, incident)
-    with database.unit_of_work() as uow:
+    store(any_database, incident)
+    with any_database.unit_of_work() as uow:
         mine = uow.incidents.get(incident.ref)
         theirs = copy.deepcopy(mine)
         theirs.title = "theirs"
@@ -156,7 +160,7 @@ def test_save_on_a_stale_version_writes_nothing(database: Database) -> None:
 
     mine.title = "mine"
     mine.services = [ServiceImpact("should-not-land")]
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         with pytest.raises(StaleVersionError) as raised:
             uow.incidents.save(mine, expected_version=1)
         uow.commit()
@@ -166,37 +170,41 @@ def test_save_on_a_stale_version_writes_nothing(database: Database) -> None:
     assert incident.ref in error.message and "version 1" in error.message
     assert "version is 2" in error.message
     assert mine.version == 1
-    assert load(database, incident.ref) == theirs
+    assert load(any_database, incident.ref) == theirs
 
 
-def test_save_of_an_unknown_incident_is_not_found(database: Database) -> None:
-    with database.unit_of_work() as uow, pytest.raises(NotFoundError):
+def test_save_of_an_unknown_incident_is_not_found(any_database: OpensUnitsOfWork) -> None:
+    with any_database.unit_of_work() as uow, pytest.raises(NotFoundError):
         uow.incidents.save(minimal_incident(), expected_version=1)
 
 
-def test_an_exception_inside_the_unit_of_work_writes_nothing(database: Database) -> None:
+def test_an_exception_inside_the_unit_of_work_writes_nothing(
+    any_database: OpensUnitsOfWork,
+) -> None:
     incident = minimal_incident()
-    with pytest.raises(RuntimeError), database.unit_of_work() as uow:
+    with pytest.raises(RuntimeError), any_database.unit_of_work() as uow:
         uow.incidents.add(incident)
         uow.incidents.next_sequence("2026-11-20")
         raise RuntimeError("boom")
 
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         assert not uow.incidents.exists(incident.ref)
         assert uow.incidents.next_sequence("2026-11-20") == 1
 
 
-def test_leaving_without_commit_and_explicit_rollback_write_nothing(database: Database) -> None:
+def test_leaving_without_commit_and_explicit_rollback_write_nothing(
+    any_database: OpensUnitsOfWork,
+) -> None:
     kept, dropped, forgotten = minimal_incident(), minimal_incident(), minimal_incident()
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         uow.incidents.add(kept)
         uow.commit()
         uow.incidents.add(dropped)
         uow.rollback()
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         uow.incidents.add(forgotten)
 
-    with database.unit_of_work(read_only=True) as uow:
+    with any_database.unit_of_work(read_only=True) as uow:
         assert [uow.incidents.exists(i.ref) for i in (kept, dropped, forgotten)] == [
             True,
             False,
@@ -204,11 +212,11 @@ def test_leaving_without_commit_and_explicit_rollback_write_nothing(database: Da
         ]
 
 
-def test_sequences_count_per_scope(database: Database) -> None:
-    with database.unit_of_work() as uow:
+def test_sequences_count_per_scope(any_database: OpensUnitsOfWork) -> None:
+    with any_database.unit_of_work() as uow:
         numbers = [uow.incidents.next_sequence(s) for s in ("2026-11-20", "2026-11-20", "2026")]
         uow.commit()
-    with database.unit_of_work() as uow:
+    with any_database.unit_of_work() as uow:
         numbers.append(uow.incidents.next_sequence("2026-11-20"))
         uow.commit()
     assert numbers == [1, 2, 1, 3]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
@@ -14,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, MetaData, Table, select, text
 
+import warroom.storage
 from warroom.errors import ConfigurationError, StorageError
 from warroom.storage import HEAD_REVISION, Database, ensure_schema, open_database
 from warroom.storage.engine import normalize_url
@@ -49,7 +52,15 @@ def test_ensure_schema_at_head_is_one_query(
     assert statements == ["SELECT version_num FROM alembic_version"]
 
 
-def test_the_migrations_build_exactly_the_tables_module(database: Database) -> None:
+def _import_every_table_module() -> None:
+    # Tables of other modules (accounts, integrations...) join tables.metadata on import.
+    for module in pkgutil.iter_modules(warroom.storage.__path__):
+        if not module.ispkg:
+            importlib.import_module(f"warroom.storage.{module.name}")
+
+
+def test_the_migrations_build_exactly_the_tables_modules(database: Database) -> None:
+    _import_every_table_module()
     with database.engine.connect() as connection, warnings.catch_warnings():
         # Alembic cannot compare the expression index; it says so in a warning.
         warnings.filterwarnings("ignore", "autogenerate skipping", UserWarning)

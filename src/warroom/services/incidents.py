@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from warroom.domain import incident as rules
+from warroom.domain.audit import diff_records
 from warroom.domain.model import (
     EventKind,
     Incident,
@@ -28,6 +29,7 @@ from warroom.domain.model import (
 from warroom.domain.record import to_record
 from warroom.domain.refs import validate_ref
 from warroom.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
+from warroom.services.audit import changes_since, log_changes, record_write
 from warroom.services.context import Context, Outcome, read_time
 from warroom.services.ports import IncidentQuery, Page, UnitOfWork, Viewer
 
@@ -132,6 +134,7 @@ def declare_incident(ctx: Context, data: DeclareIncident) -> Outcome:
     with ctx.uow() as uow:
         incident.ref = allocate_ref(ctx, uow, started)
         uow.incidents.add(incident)
+        record_write(ctx, uow, None, incident, actor=data.author, action="declare")
         uow.commit()
     return Outcome(incident, notes)
 
@@ -155,8 +158,16 @@ def mutate(
     *,
     expected_version: int | None = None,
     viewer: Viewer | None = None,
+    actor: str | None = None,
+    action: str = "update",
 ) -> tuple[Incident, T]:
-    """Load, change, save: the one way services write an existing incident."""
+    """Load, change, save: the one way services write an existing incident.
+
+    The write and its audit entry (``actor``, ``action`` and each changed
+    field) land together. A change that changes nothing writes nothing. With
+    ``expected_version``, a newer stored version is a StaleVersionError
+    listing the changes made since.
+    """
     key = validate_ref(ref)
     for _ in range(_RETRIES):
         try:
@@ -170,10 +181,21 @@ def mutate(
                         f"{expected_version}, it is now {stored}); reload and try again",
                         expected=expected_version,
                         actual=stored,
+                        changes=changes_since(uow, key, expected_version),
                     )
+                before = to_record(incident)
                 result = change(incident)
+                changes = diff_records(before, to_record(incident))
+                if not changes:
+                    return incident, result
                 incident.updated_at = ctx.now()
-                uow.incidents.save(incident, expected_version=stored)
+                try:
+                    uow.incidents.save(incident, expected_version=stored)
+                except StaleVersionError as exc:
+                    if expected_version is not None:
+                        exc.changes = changes_since(uow, key, expected_version)
+                    raise
+                log_changes(ctx, uow, incident, changes, actor=actor, action=action)
                 uow.commit()
                 return incident, result
         except StaleVersionError:
@@ -208,7 +230,15 @@ def add_timeline_event(
             ),
         )
 
-    incident, _ = mutate(ctx, ref, change, expected_version=expected_version, viewer=viewer)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=data.author,
+        action="timeline",
+    )
     return Outcome(incident, notes)
 
 
@@ -220,6 +250,7 @@ def change_status(
     at: str | datetime | None = None,
     author: str | None = None,
     expected_version: int | None = None,
+    viewer: Viewer | None = None,
 ) -> Outcome:
     new = status if isinstance(status, IncidentStatus) else rules.status_named(status)
     notes: list[str] = []
@@ -228,7 +259,15 @@ def change_status(
         when = read_time(ctx, at, field="at", notes=notes, incident=incident)
         rules.change_status(incident, new, when, author=author)
 
-    incident, _ = mutate(ctx, ref, change, expected_version=expected_version)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="status",
+    )
     return Outcome(incident, notes)
 
 
@@ -239,6 +278,8 @@ def reopen_incident(
     at: str | datetime | None = None,
     reason: str | None = None,
     author: str | None = None,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
 ) -> Outcome:
     notes: list[str] = []
 
@@ -246,7 +287,15 @@ def reopen_incident(
         when = read_time(ctx, at, field="at", notes=notes, incident=incident)
         rules.reopen(incident, when, author=author, reason=reason)
 
-    incident, _ = mutate(ctx, ref, change)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="reopen",
+    )
     return Outcome(incident, notes)
 
 
@@ -258,6 +307,8 @@ def set_milestone(
     *,
     author: str | None = None,
     clear: bool = False,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
 ) -> Outcome:
     key = rules.milestone_name(name)
     notes: list[str] = []
@@ -266,7 +317,15 @@ def set_milestone(
         when = None if clear else read_time(ctx, at, field=key, notes=notes, incident=incident)
         rules.set_milestone(incident, key, when, author=author, recorded_at=ctx.now())
 
-    incident, _ = mutate(ctx, ref, change)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="milestone",
+    )
     return Outcome(incident, notes)
 
 
@@ -277,6 +336,8 @@ def change_severity(
     *,
     at: str | datetime | None = None,
     author: str | None = None,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
 ) -> Outcome:
     level = ctx.settings.scale.parse(severity)
     notes: list[str] = []
@@ -285,19 +346,42 @@ def change_severity(
         when = read_time(ctx, at, field="at", notes=notes, incident=incident)
         rules.change_severity(incident, level, when, ctx.settings.scale.label(level), author=author)
 
-    incident, _ = mutate(ctx, ref, change)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="severity",
+    )
     return Outcome(incident, notes)
 
 
 def assign_role(
-    ctx: Context, ref: str, role: str, person: str | None, *, author: str | None = None
+    ctx: Context,
+    ref: str,
+    role: str,
+    person: str | None,
+    *,
+    author: str | None = None,
+    expected_version: int | None = None,
+    viewer: Viewer | None = None,
 ) -> Outcome:
     rules.role_name(role)  # refuse an unknown role before touching the database
 
     def change(incident: Incident) -> None:
         rules.assign_role(incident, role, person, ctx.now(), author=author)
 
-    incident, _ = mutate(ctx, ref, change)
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="role",
+    )
     return Outcome(incident)
 
 

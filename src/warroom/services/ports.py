@@ -1,4 +1,7 @@
-"""What the services need from storage: a repository of incidents inside a unit of work.
+"""What the services need from storage: repositories inside a unit of work.
+
+Incidents, accounts (users, sessions, API tokens) and the audit log, all
+written in the one transaction of a unit of work.
 
 The SQLAlchemy adapter (``warroom.storage``) implements these for SQLite and
 PostgreSQL; ``tests/fakes.py`` implements them in memory for unit tests.
@@ -12,6 +15,8 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from warroom.domain.accounts import ApiToken, Role, User
+from warroom.domain.audit import AuditEntry
 from warroom.domain.model import (
     ActionItem,
     ActionStatus,
@@ -117,8 +122,97 @@ class IncidentRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class StoredUser:
+    user: User
+    password_hash: str | None  # None: the account cannot sign in with a password
+
+
+class AccountRepository(Protocol):
+    """Users, sign-in sessions (and one-time setup tokens) and API tokens.
+
+    Secrets are never stored: sessions and tokens are found by the SHA-256
+    hex digest of their secret.
+    """
+
+    def get_user(self, name: str) -> StoredUser | None: ...
+
+    def add_user(self, user: User, password_hash: str | None) -> None:
+        """Store a new user (ConflictError if the name is taken)."""
+        ...
+
+    def update_user(
+        self,
+        name: str,
+        *,
+        role: Role | None = None,
+        disabled: bool | None = None,
+        password_hash: str | None = None,
+    ) -> None:
+        """Change the fields given (NotFoundError if there is no such user)."""
+        ...
+
+    def list_users(self) -> list[User]: ...
+
+    def count_users(self) -> int: ...
+
+    def add_session(
+        self,
+        token_hash: str,
+        *,
+        user: str | None,
+        purpose: str,
+        created_at: datetime,
+        expires_at: datetime,
+    ) -> None: ...
+
+    def find_session(self, token_hash: str, *, purpose: str, now: datetime) -> StoredSession | None:
+        """The unexpired session or setup token with this hash."""
+        ...
+
+    def delete_sessions(
+        self, *, token_hash: str | None = None, purpose: str | None = None, user: str | None = None
+    ) -> int:
+        """Delete the sessions matching every criterion given; how many went."""
+        ...
+
+    def add_token(self, token: ApiToken, secret_hash: str) -> None: ...
+
+    def find_token(self, secret_hash: str) -> tuple[ApiToken, User] | None:
+        """The token with this secret hash and the user it acts as (revoked ones too)."""
+        ...
+
+    def touch_token(self, token_id: str, at: datetime) -> None:
+        """Record that the token was used at ``at``."""
+        ...
+
+    def revoke_token(self, token_id: str, at: datetime) -> ApiToken:
+        """Revoke (NotFoundError if there is no such token); revoking twice keeps the first time."""
+        ...
+
+    def list_tokens(self) -> list[ApiToken]: ...
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    user: User | None  # None for a setup token
+    expires_at: datetime
+
+
+class AuditRepository(Protocol):
+    def add(self, entry: AuditEntry) -> None:
+        """Append one entry (one write of one incident)."""
+        ...
+
+    def list_for(self, ref: str, *, after_version: int = 0, limit: int = 1000) -> list[AuditEntry]:
+        """The entries of one incident with a version above ``after_version``, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     incidents: IncidentRepository
+    accounts: AccountRepository
+    audit: AuditRepository
 
     def __enter__(self) -> Self: ...
 

@@ -20,7 +20,9 @@ from typing import Self
 
 from sqlalchemy.engine import Connection, Engine
 
-from warroom.services.ports import IncidentRepository
+from warroom.services.ports import AccountRepository, AuditRepository, IncidentRepository
+from warroom.storage.accounts import SqlAccountRepository
+from warroom.storage.audit import SqlAuditRepository
 from warroom.storage.engine import READ_ONLY_OPTION
 from warroom.storage.errors import translate_errors
 from warroom.storage.repository import SqlIncidentRepository
@@ -30,6 +32,8 @@ class SqlUnitOfWork:
     """``ports.UnitOfWork`` on a SQLAlchemy engine."""
 
     incidents: IncidentRepository
+    accounts: AccountRepository
+    audit: AuditRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -51,6 +55,8 @@ class SqlUnitOfWork:
             raise
         self._connection = connection
         self.incidents = SqlIncidentRepository(connection)
+        self.accounts = SqlAccountRepository(connection)
+        self.audit = SqlAuditRepository(connection)
         return self
 
     def __exit__(
