@@ -116,13 +116,20 @@ _HINT_FAILED = (
 
 
 def person_failed_pattern(incident: Incident) -> BlamePattern:
-    """``<person> failed/forgot/neglected to``, with the people this incident names."""
+    """``<person> failed/forgot/neglected to``, with the people this incident names.
+
+    A full name also counts by its first word ("Alice" for "Alice Chen").
+    """
     names = set(incident.participants)
     names.update(item.owner for item in incident.action_items if item.owner)
     names.update(attendee.name for attendee in incident.review.attendees)
-    known = sorted(
-        (re.escape(n.strip()) for n in names if len(n.strip()) > 1), key=len, reverse=True
-    )
+    words: set[str] = set()
+    for name in (n.strip() for n in names):
+        words.add(name)
+        first = name.split()[0] if name else ""
+        if first != name and len(first) > 2 and first[0].isupper():
+            words.add(first)
+    known = sorted((re.escape(w) for w in words if len(w) > 1), key=len, reverse=True)
     people = _PERSON + (rf"|(?-i:\b(?:{'|'.join(known)})\b)" if known else "")
     return BlamePattern("failed to", re.compile(rf"(?:{people}){_FAILED}"), _HINT_FAILED)
 

@@ -32,6 +32,7 @@ def with_root_cause(text: str, *, where: str = "root_cause") -> list[str]:
         ("He forgot to run the migration.", "He forgot to"),
         ("Someone had failed to renew the certificate.", "Someone had failed to"),
         ("Alice Chen failed to check the dashboard.", "Alice Chen failed to"),  # the commander
+        ("Bob forgot to page the DBA.", "Bob forgot to"),  # responder Bob Stone
         ("@bstone failed to page the DBA.", "@bstone failed to"),
         ("They didn't bother to test in staging.", "didn't bother"),
     ],
