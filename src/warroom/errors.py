@@ -69,7 +69,11 @@ class ConflictError(WarroomError):
 
 
 class StaleVersionError(ConflictError):
-    """The update was based on an older version of the incident than the stored one."""
+    """The update was based on an older version of the incident than the stored one.
+
+    ``changes`` lists what was changed since ``expected``, from the audit log:
+    ``{"field", "old", "new", "version", "actor", "at"}`` each.
+    """
 
     code = "stale_version"
 
@@ -79,7 +83,7 @@ class StaleVersionError(ConflictError):
         *,
         expected: int,
         actual: int,
-        changes: list[str] | None = None,
+        changes: list[dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(message, field="version")
         self.expected = expected

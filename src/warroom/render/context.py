@@ -58,8 +58,8 @@ def build_report(incident: Incident, settings: Settings) -> ReportView:
     roles = incident.roles
     return ReportView(
         incident=incident,
-        ref=incident.ref,
-        title=incident.title,
+        ref=or_gap(incident.ref),
+        title=or_gap(incident.title),
         severity=SeverityView(
             level=incident.severity,
             label=settings.scale.label(incident.severity),

@@ -38,6 +38,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 # "- [x] text" list items (markdown-it has no task lists of its own); tight and loose lists.
 _TASK = re.compile(r"<li>(\s*<p>)?\[([ xX])\] ")
+# "2026-11-20 14:05 UTC" kept on one line in narrow table columns.
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC")
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -61,7 +63,8 @@ _PAGE = """<!DOCTYPE html>
 def render_html(incident: Incident, format_name: str, settings: Settings) -> str:
     """The report as a complete HTML page, with its own print-friendly CSS."""
     text = render_markdown(incident, format_name, settings)
-    return markdown_page(text, f"{incident.ref}: {incident.title}")
+    title = f"{incident.ref}: {incident.title}" if incident.ref else incident.title
+    return markdown_page(text, title)
 
 
 def markdown_page(text: str, title: str) -> str:
@@ -75,6 +78,7 @@ def markdown_to_html(text: str) -> str:
     # Table cells write line breaks as <br>; with raw HTML off they arrive escaped.
     body = body.replace("&lt;br&gt;", "<br>")
     body = _TASK.sub(_task_item, body)
+    body = _TIMESTAMP.sub("\\1\u00a0\\2\u00a0UTC", body)
     cleaned: str = nh3.clean(
         body,
         tags=ALLOWED_TAGS,

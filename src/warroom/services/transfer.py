@@ -12,6 +12,7 @@ from warroom.domain.model import Incident
 from warroom.domain.record import from_record, to_record
 from warroom.domain.refs import validate_ref
 from warroom.errors import ConflictError, ValidationError
+from warroom.services.audit import record_write
 from warroom.services.context import Context
 from warroom.services.incidents import allocate_ref
 from warroom.services.ports import Viewer
@@ -66,12 +67,17 @@ def store_incidents(
     *,
     skip_existing: bool = False,
     progress: Callable[[int, Incident], None] | None = None,
+    actor: str | None = None,
+    dry_run: bool = False,
 ) -> StoreReport:
     """Store complete records in one transaction: all of them, or none.
 
     Records keep their reference, version and stamps (a restored backup is
     identical to what was exported); a record without a reference gets a new
-    one. An existing reference is a conflict unless ``skip_existing``.
+    one. An existing reference is a conflict unless ``skip_existing``. Each
+    stored record gets an ``import`` entry in the audit log by ``actor``.
+    ``dry_run`` checks everything and reports what would be stored, then
+    rolls back.
     """
     max_severity = ctx.settings.scale.levels
     seen: set[str] = set()
@@ -101,8 +107,10 @@ def store_incidents(
             incident.created_at = incident.created_at or now
             incident.updated_at = incident.updated_at or now
             uow.incidents.add(incident)
+            record_write(ctx, uow, None, incident, actor=actor, action="import")
             report.created.append(incident.ref)
             if progress:
                 progress(index, incident)
-        uow.commit()
+        if not dry_run:
+            uow.commit()
     return report

@@ -14,6 +14,7 @@ a test compares the two.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     ForeignKey,
@@ -178,6 +179,65 @@ ref_sequences = Table(
     Column("scope", String(64), primary_key=True),
     Column("last_value", Integer, nullable=False),
 )
+
+# Accounts (migration 0002): users, their sign-in sessions, API tokens.
+# Secrets are stored only as SHA-256 hex digests; passwords as argon2id hashes.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Sign-in sessions (purpose "session") and one-time setup tokens ("setup",
+# no user): in the database so that every server process sees them.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_name", String(64), ForeignKey("users.name", ondelete="CASCADE")),
+    Column("purpose", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+Index("ix_sessions_expires_at", sessions.c.expires_at)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column(
+        "user_name",
+        String(64),
+        ForeignKey("users.name", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("secret_hash", String(64), nullable=False, unique=True),
+    Column("created_by", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_used_at", UTCDateTime),
+    Column("revoked_at", UTCDateTime),
+)
+
+# One row per write of an incident: the version it produced and what changed
+# ([{field, old, new}, ...]). Keyed by ref, so it reads without a join.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ref", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", Text),
+    Column("action", String(32), nullable=False),
+    Column("changes", RecordJSON, nullable=False),
+)
+Index("ix_audit_log_ref_version", audit_log.c.ref, audit_log.c.version)
 
 # Child tables in the order they are loaded and rewritten.
 CHILD_TABLES: tuple[Table, ...] = (

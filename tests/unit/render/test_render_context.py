@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from tests.unit.render.factories import empty_incident, full_incident
 
 from warroom.config import Settings
-from warroom.domain.model import Audience, Communication, TimelineEvent
-from warroom.render import build_report, render_markdown
+from warroom.domain.model import Audience, Communication, TimelineEvent, Visibility
+from warroom.render import BUILTIN_FORMATS, build_report, render_markdown
 
 
 def test_metrics_with_targets(settings: Settings) -> None:
@@ -71,3 +71,12 @@ def test_knowledge_sharing_keeps_the_templates_items(settings: Settings) -> None
 def test_extra_sections_come_last_verbatim(settings: Settings) -> None:
     text = render_markdown(full_incident(), "incident-report", settings)
     assert text.endswith("## Customer Quotes\n\n> We lost an afternoon of sales.\n> — a merchant\n")
+
+
+def test_a_private_incident_says_so_in_every_format(settings: Settings) -> None:
+    incident = full_incident()
+    assert "Private" not in render_markdown(incident, "incident-report", settings)
+    incident.visibility = Visibility.PRIVATE
+    for fmt in BUILTIN_FORMATS:
+        header = render_markdown(incident, fmt.name, settings).split("\n## ")[:2]
+        assert "Private" in "".join(header), fmt.name

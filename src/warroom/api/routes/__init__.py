@@ -1,0 +1,11 @@
+"""The API's routes, one module per resource; ``router`` gathers them under ``/api/v1``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from warroom.api.routes import auth, incidents
+
+router = APIRouter()
+for _module in (incidents, auth):
+    router.include_router(_module.router)
