@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
+from fake_accounts import AccountState, FakeAccountRepository, FakeAuditRepository
 from warroom.domain.model import Incident, Visibility
 from warroom.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
 from warroom.services.ports import (
@@ -50,6 +51,7 @@ class FakeDatabase:
         self.clock = clock
         self.incidents: dict[str, Incident] = {}  # committed, by ref: for assertions
         self.sequences: dict[str, int] = {}
+        self.accounts = AccountState()  # users, sessions, tokens and the audit log
         for incident in incidents:
             stored = copy.deepcopy(incident)
             stored.created_at = stored.created_at or clock()
@@ -178,12 +180,16 @@ class FakeUnitOfWork:
     """``ports.UnitOfWork`` in memory: rolls back on leaving unless committed."""
 
     incidents: FakeIncidentRepository
+    accounts: FakeAccountRepository
+    audit: FakeAuditRepository
 
     def __init__(
         self, incidents: Iterable[Incident] = (), *, database: FakeDatabase | None = None
     ) -> None:
         self.database = database or FakeDatabase(incidents)
         self.incidents = FakeIncidentRepository(self.database)
+        self.accounts = FakeAccountRepository(self.database.accounts)
+        self.audit = FakeAuditRepository(self.database.accounts)
         self.commits = 0
         self.rollbacks = 0
         self._active = False
@@ -205,16 +211,21 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.incidents.rollback()
+        self._parts_rollback()
         self._active = False
 
     def commit(self) -> None:
-        self.incidents.commit()
+        for part in (self.incidents, self.accounts, self.audit):
+            part.commit()
         self.commits += 1
 
     def rollback(self) -> None:
-        self.incidents.rollback()
+        self._parts_rollback()
         self.rollbacks += 1
+
+    def _parts_rollback(self) -> None:
+        for part in (self.incidents, self.accounts, self.audit):
+            part.rollback()
 
 
 def _order_key(incident: Incident) -> tuple[datetime, str]:
