@@ -400,3 +400,18 @@ def check_incident(incident: Incident, *, max_severity: int) -> None:
 def _key_number(key: str) -> int | None:
     match = re.fullmatch(r"(?:AI-?)?0*(\d+)", key.strip().upper())
     return int(match.group(1)) if match else None
+
+
+def remove_from_role(
+    incident: Incident, role: str, person: str, at: datetime, *, author: str | None = None
+) -> None:
+    """Take a person off the responders or reviewers, recorded on the timeline."""
+    key = role_name(role)
+    title = key.replace("_", " ")
+    if key not in LIST_ROLE_NAMES:
+        raise ValidationError(f"{title} is a single role: assign someone else or nobody", field=key)
+    people: list[str] = getattr(incident.roles, key)
+    if person not in people:
+        raise ValidationError(f"{person} is not one of the {title}", field="person")
+    people.remove(person)
+    _system_event(incident, at, f"{person} left the {title}", EventKind.ROLE_CHANGE, author)
