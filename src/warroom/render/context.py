@@ -14,7 +14,15 @@ from typing import Any
 
 from warroom.config import Settings
 from warroom.domain.metrics import MetricValue, compute_metrics
-from warroom.domain.model import Audience, Flag, Incident, Phase, ReviewStatus, TimelineEvent
+from warroom.domain.model import (
+    Audience,
+    Communication,
+    Flag,
+    Incident,
+    Phase,
+    ReviewStatus,
+    TimelineEvent,
+)
 from warroom.domain.severity import BUILTIN_SCALES
 from warroom.render import context_parts as parts
 from warroom.render.markup import GAP, day, duration, money, number, or_gap, percent, utc
@@ -50,9 +58,7 @@ def build_report(incident: Incident, settings: Settings) -> ReportView:
     """The pre-formatted view of ``incident`` that every template renders."""
     metrics = [_metric(value) for value in _metric_values(incident, settings)]
     timeline = [_event(incident, event) for event in incident.timeline]
-    comms = [
-        _communication(c.at, c.audience, c.channel, c.summary) for c in incident.communications
-    ]
+    comms = [_communication(c) for c in incident.communications]
     review = parts.review_view(incident.review)
     actions = parts.action_views(incident.action_items, incident.review.meeting_at)
     roles = incident.roles
@@ -203,9 +209,8 @@ def _event(incident: Incident, event: TimelineEvent) -> EventView:
     )
 
 
-def _communication(
-    at: datetime | None, audience: Audience, channel: str | None, summary: str
-) -> CommunicationView:
+def _communication(entry: Communication) -> CommunicationView:
+    at, channel, summary = entry.at, entry.channel, entry.summary
     line = f"{utc(at)} - {summary}" if at is not None else summary
     if channel:
         line += f" _(via {channel})_"
@@ -214,7 +219,7 @@ def _communication(
     return CommunicationView(
         at=utc(at),
         moment=at,
-        audience=audience.value,
+        audience=entry.audience.value,
         channel=or_gap(channel),
         medium=medium,
         summary=summary,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 
 from warroom.domain.model import (
@@ -183,8 +182,10 @@ def standard_checklist(items: list[ChecklistView], *texts: str) -> list[Checklis
 def standard_approvals(approvals: list[ApprovalView], *roles: str) -> list[ApprovalView]:
     """A template's sign-off roles, filled from the recorded approvals, then any others."""
     recorded = {_key(a.role): a for a in approvals}
-    blank = ApprovalView("", GAP, GAP, GAP, GAP, False, box(False))
-    standard = [recorded.get(_key(r)) or _with_role(blank, r) for r in roles]
+    standard = [
+        recorded.get(_key(r)) or ApprovalView(r, GAP, GAP, GAP, GAP, False, box(False))
+        for r in roles
+    ]
     wanted = {_key(r) for r in roles}
     return standard + [a for a in approvals if _key(a.role) not in wanted]
 
@@ -225,10 +226,6 @@ def _approval(a: Approval) -> ApprovalView:
         done=a.approved is True,
         box=box(a.approved is True),
     )
-
-
-def _with_role(view: ApprovalView, role: str) -> ApprovalView:
-    return replace(view, role=role)
 
 
 def _done(item: ChecklistView | None) -> tuple[bool, str]:
