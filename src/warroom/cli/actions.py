@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from warroom.cli.app import app, context, done, print_json
+from warroom.cli.app import app, author, context, done, print_json
 
 action_app = typer.Typer(help="Add, update and list action items.", no_args_is_help=True)
 app.add_typer(action_app, name="action")
@@ -50,6 +50,7 @@ def add(
             factor=factor,
             ticket=ticket,
         ),
+        author=author(),
     )
     typer.echo(item.key)
     due_text = f", due {item.due.isoformat()}" if item.due else ""
@@ -84,7 +85,7 @@ def update(
         clear_owner=owner == "",
         clear_due=due == "",
     )
-    incident, item = update_action_item(context(), ref, key, change)
+    incident, item = update_action_item(context(), ref, key, change, author=author())
     done(f"{item.key} on {incident.ref}: {item.status.value.replace('_', ' ')}")
 
 

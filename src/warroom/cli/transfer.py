@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from warroom.cli.app import app, context, done, err_console
+from warroom.cli.app import app, author, context, done, err_console
 
 
 @app.command()
@@ -68,7 +68,9 @@ def import_(
             raise ValidationError(f"{path}: no such file", field="files")
         with path.open(encoding="utf-8") as handle:
             incidents += read_records(handle, source=str(path))
-    report = store_incidents(context(), incidents, skip_existing=skip_existing)
+    report = store_incidents(
+        context(), incidents, skip_existing=skip_existing, actor=author()
+    )
     for ref in report.created:
         typer.echo(ref)
     skipped = f", skipped {len(report.skipped)} existing" if report.skipped else ""

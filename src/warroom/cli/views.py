@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -12,28 +11,11 @@ from warroom.cli.app import console
 from warroom.config import Settings
 from warroom.domain.metrics import compute_metrics
 from warroom.domain.model import ActionStatus, Incident
-from warroom.domain.times import format_duration, format_utc, isoformat_utc
-from warroom.services.ports import ActionItemRow, IncidentSummary, Page
+from warroom.domain.times import format_duration, format_utc
+from warroom.services.ports import ActionItemRow, Page
+from warroom.services.records import summary_record as summary_record  # re-exported
 
 SEVERITY_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "cyan"}
-
-
-def summary_record(summary: IncidentSummary) -> dict[str, Any]:
-    """The JSON shape of one row of a list (see docs/record.md)."""
-    return {
-        "ref": summary.ref,
-        "title": summary.title,
-        "severity": summary.severity,
-        "status": summary.status.value,
-        "review_status": summary.review_status.value,
-        "visibility": summary.visibility.value,
-        "services": list(summary.services),
-        "commander": summary.commander,
-        "started": isoformat_utc(summary.started),
-        "resolved": isoformat_utc(summary.resolved),
-        "created_at": isoformat_utc(summary.created_at),
-        "updated_at": isoformat_utc(summary.updated_at),
-    }
 
 
 def _severity(level: int, settings: Settings) -> Text:

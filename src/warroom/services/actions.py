@@ -13,7 +13,7 @@ from warroom.errors import ValidationError
 from warroom.services.context import Context
 from warroom.services.incidents import mutate
 from warroom.services.inputs import parse_action_status, parse_choice, parse_priority
-from warroom.services.ports import ActionItemQuery, ActionItemRow
+from warroom.services.ports import ActionItemQuery, ActionItemRow, Viewer
 
 
 @dataclass
@@ -43,7 +43,15 @@ class ActionItemChange:
     clear_due: bool = False
 
 
-def add_action_item(ctx: Context, ref: str, data: NewActionItem) -> tuple[Incident, ActionItem]:
+def add_action_item(
+    ctx: Context,
+    ref: str,
+    data: NewActionItem,
+    *,
+    author: str | None = None,
+    viewer: Viewer | None = None,
+    expected_version: int | None = None,
+) -> tuple[Incident, ActionItem]:
     """Add an action item; a horizon without a due date gives the default due date."""
     priority = (
         data.priority if isinstance(data.priority, Priority) else parse_priority(data.priority)
@@ -67,11 +75,26 @@ def add_action_item(ctx: Context, ref: str, data: NewActionItem) -> tuple[Incide
             horizon_days=ctx.settings.horizons,
         )
 
-    return mutate(ctx, ref, change)
+    return mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="action_item",
+    )
 
 
 def update_action_item(
-    ctx: Context, ref: str, key: str, data: ActionItemChange
+    ctx: Context,
+    ref: str,
+    key: str,
+    data: ActionItemChange,
+    *,
+    author: str | None = None,
+    viewer: Viewer | None = None,
+    expected_version: int | None = None,
 ) -> tuple[Incident, ActionItem]:
     status = data.status
     if isinstance(status, str):
@@ -99,7 +122,15 @@ def update_action_item(
             rules.set_action_status(item, status, ctx.now(), reason=data.reason)
         return item
 
-    return mutate(ctx, ref, change)
+    return mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action="action_item",
+    )
 
 
 def list_action_items(ctx: Context, query: ActionItemQuery) -> list[ActionItemRow]:
