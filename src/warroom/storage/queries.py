@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true, tuple_
 from sqlalchemy.engine import Connection
 
 from warroom.domain.model import ActionStatus, IncidentStatus, ReviewStatus, Visibility
@@ -118,13 +118,10 @@ def _incident_filters(query: IncidentQuery) -> list[ColumnElement[bool]]:
         filters.append(began < query.until)
     if query.after is not None:
         cursor = incidents.alias("cursor")
-        cursor_created = select(cursor.c.created_at).where(cursor.c.ref == query.after)
-        created = cursor_created.scalar_subquery()
+        created = select(cursor.c.created_at).where(cursor.c.ref == query.after).scalar_subquery()
+        # A row value comparison, so both databases seek in the (created_at, ref) index.
         filters.append(
-            or_(
-                incidents.c.created_at < created,
-                and_(incidents.c.created_at == created, incidents.c.ref < query.after),
-            )
+            tuple_(incidents.c.created_at, incidents.c.ref) < tuple_(created, query.after)
         )
     return filters
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import delete, insert, literal, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -122,12 +122,11 @@ class SqlIncidentRepository:
             )
             if last is not None:
                 created, ref = last
-                statement = statement.where(
-                    or_(
-                        incidents.c.created_at > created,
-                        and_(incidents.c.created_at == created, incidents.c.ref > ref),
-                    )
+                after = tuple_(
+                    literal(created, incidents.c.created_at.type),
+                    literal(ref, incidents.c.ref.type),
                 )
+                statement = statement.where(tuple_(incidents.c.created_at, incidents.c.ref) > after)
             with translate_errors(self._url):
                 rows = self._connection.execute(statement).mappings().all()
                 batch = load_incidents(self._connection, rows)
