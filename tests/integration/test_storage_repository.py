@@ -36,7 +36,8 @@ def store(database: OpensUnitsOfWork, *incidents: Incident) -> None:
 
 def load(database: OpensUnitsOfWork, ref: str) -> Incident:
     with database.unit_of_work(read_only=True) as uow:
-        return uow.incidents.get(ref)
+        incident: Incident = uow.incidents.get(ref)
+    return incident
 
 
 def test_the_full_incident_sets_every_field_of_the_model() -> None:
