@@ -162,3 +162,13 @@ def test_unopenable_sqlite_file_is_a_storage_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(StorageError, match="cannot create the folder"):
         open_database(f"sqlite:///{tmp_path / 'file' / 'sub' / 'warroom.db'}")
+
+
+def test_a_database_from_a_newer_warroom_is_refused_not_changed(empty_database_url: str) -> None:
+    open_database(empty_database_url).dispose()
+    with open_database(empty_database_url, migrate=False) as database:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+        with pytest.raises(StorageError, match="newer warroom"):
+            ensure_schema(database.engine)
+        assert current_revision(database.engine) == "9999_future"
