@@ -4,7 +4,9 @@
 approximate (``~2 hours``, ``about nine hours``), or None when the text is
 not one duration: a range (``2-3 hours``), a bound (``< 5 min``, ``over an
 hour``), a placeholder, or prose. A span of two clock times
-(``14:00 - 16:00``) is read as the time between them.
+(``14:00 - 16:00``) is read as the time between them. A figure in
+parentheses counts only when there is none outside them: ``47 min
+(target: 4 h)`` is 47 minutes.
 """
 
 from __future__ import annotations
@@ -57,12 +59,11 @@ def parse_duration(text: str) -> StatedDuration | None:
     if not plain or find_placeholders(plain) or find_todos(plain):
         return None
     inner = re.search(r"\(([^()]*)\)", plain)
-    if inner:
-        stated = _parse_plain(inner.group(1).strip())
-        if stated is not None:
-            return stated
-        plain = (plain[: inner.start()] + plain[inner.end() :]).strip()
-    return _parse_plain(plain)
+    if inner is None:
+        return _parse_plain(plain)
+    # "47 min (target: 4 h)": the figure outside; "[Start] - [End] (2 hours)": the one inside.
+    outside = _parse_plain((plain[: inner.start()] + plain[inner.end() :]).strip())
+    return outside if outside is not None else _parse_plain(inner.group(1).strip())
 
 
 def _parse_plain(text: str) -> StatedDuration | None:
