@@ -113,12 +113,33 @@ def _default_importer() -> MarkdownImporter:
     return cast(MarkdownImporter, module.import_markdown)
 
 
+# A finding of the key's rule adds nothing on a line where one of these already is.
+_COVERED_BY: dict[str, frozenset[str]] = {
+    "todo-left": frozenset({"action-no-owner", "action-no-due", "action-wont-do-no-reason"}),
+    "import-warning": frozenset(
+        {"duration-contradicts-timeline", "time-without-zone", "timeline-out-of-order"}
+    ),
+}
+
+
 def _settle(findings: list[Finding], lint: LintSettings) -> list[Finding]:
-    """Drop disabled rules and exact repeats; apply configured levels."""
+    """Drop disabled rules, repeats and findings another says better; apply configured levels."""
+    rules_on_line: dict[int, set[str]] = {}
+    for item in findings:
+        if item.line is not None and item.rule not in lint.disabled_rules:
+            rules_on_line.setdefault(item.line, set()).add(item.rule)
+    disorder = next((f for f in findings if f.rule == "timeline-out-of-order"), None)
     settled: dict[tuple[str, int | None, str], Finding] = {}
     for item in findings:
         if item.rule in lint.disabled_rules:
             continue
+        covering = _COVERED_BY.get(item.rule, frozenset())
+        if item.line is not None and covering & rules_on_line[item.line]:
+            continue
+        if item.rule == "duration-contradicts-timeline" and disorder is not None:
+            where = f" (line {disorder.line})" if disorder.line is not None else ""
+            item = replace(item, message=f"{item.message}; the timeline is out of order{where},"
+                                         " which may be why")  # fmt: skip
         level = lint.rule_levels.get(item.rule)
         if level is not None and level != item.level:
             item = replace(item, level=level)

@@ -123,3 +123,12 @@ def test_tolerance_is_configurable() -> None:
     loose = lint_text(text, complete_incident(), duration_tolerance_minutes=15)
     assert of_rule(strict, "duration-contradicts-timeline")
     assert of_rule(loose, "duration-contradicts-timeline") == []
+
+
+def test_a_contradiction_on_a_disordered_timeline_says_so() -> None:
+    text = (
+        "# Review\n\nDuration: 45 minutes\n\n## Timeline\n\nAll times in UTC.\n\n"
+        "- 14:00 Deploy\n- 14:30 Rollback\n- 14:05 Alert\n"
+    )
+    [found] = of_rule(lint_text(text, complete_incident()), "duration-contradicts-timeline")
+    assert found.message.endswith("the timeline is out of order (line 10), which may be why")

@@ -30,6 +30,12 @@ REPORT = """# Pool exhaustion
 """
 
 
+needs_importer = pytest.mark.skipif(
+    importlib.util.find_spec("warroom.importers.markdown") is None,
+    reason="the Markdown importer has not landed",
+)
+
+
 class FakeImporter:
     """Stands in for import_markdown: returns a fixed result and remembers how it was called."""
 
@@ -70,10 +76,7 @@ def test_lint_markdown_imports_then_runs_text_and_record_rules() -> None:
     assert has_errors(findings)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("warroom.importers.markdown") is None,
-    reason="the Markdown importer has not landed",
-)
+@needs_importer
 def test_lint_markdown_with_the_real_importer(shared_dir: Path) -> None:
     text = (shared_dir / "report-formats" / "post-incident-review.md").read_text()
     findings = lint_markdown(text, source_name="pir.md", settings=LintSettings())
@@ -91,3 +94,57 @@ def test_every_rule_is_documented_with_examples() -> None:
         assert f"Level: **{info.level.value}**" in body, rule
         for part in ("Fails", "Passes", "Fix:"):
             assert re.search(rf"^{re.escape(part)}", body, flags=re.MULTILINE), (rule, part)
+
+
+FILLED = """# Incident Report: Checkout 500s after pool change
+
+**Incident ID**: INC-2026-03-05-001
+**Date**: 2026-03-05
+**Severity**: SEV-2
+**Author**: [Your name]
+
+## Executive Summary
+
+Checkout returned 500s for two hours after a config deploy lowered the pool size.
+
+## Timeline
+
+| Time | Event |
+|------|-------|
+| 14:00 | Config deploy lowers the pool size |
+| 14:20 | Error-rate alert fires |
+| 15:30 | Rolled back the config |
+| 15:10 | On-call acknowledges the page |
+| 16:00 | Error rate back to normal |
+
+## Impact
+
+- **Failed requests**: 48,000
+
+## Root Cause Analysis
+
+### What Happened
+Human error: the engineer failed to check the pool size before deploying.
+
+## Action Items
+
+| Action | Owner | Due Date | Priority |
+|--------|-------|----------|----------|
+| Add a lower bound to the pool size | Alice Chen | 2026-04-01 | High |
+| Show pool size on the deploy dashboard | TBD | | Medium |
+"""
+
+
+@needs_importer
+def test_a_filled_report_through_the_real_importer() -> None:
+    findings = lint_markdown(FILLED, source_name="review.md", settings=LintSettings())
+    found = {(f.rule, f.line) for f in findings}
+    assert {
+        ("placeholder-left", 6),
+        ("time-without-zone", 16),
+        ("timeline-out-of-order", 18),
+        ("blame-language", 29),
+        ("action-no-owner", 36),
+        ("action-no-due", 36),
+    } <= found
+    assert not {rule for rule, _ in found} & {"missing-section", "todo-left"}

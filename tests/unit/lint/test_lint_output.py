@@ -139,3 +139,19 @@ def test_import_warnings_are_passed_on_only_when_there_are_some() -> None:
     clean.warnings.append(ImportWarning("could not read '25:99' as a time", line=4))
     [found] = lint_incident(incident, settings=LintSettings(), source=clean)
     assert (found.rule, found.level, found.line) == ("import-warning", Level.WARNING, 4)
+
+
+def test_a_line_is_not_reported_twice_for_one_problem() -> None:
+    incident = complete_incident(action_items=[make_action("AI-2", owner="TBD")])
+    source = ImportResult(incident, "freeform", line_fields={9: "action_items[0]"})
+    source.warnings.append(ImportWarning("2 time(s) state no zone", line=5))
+    text = "# R\n\n## Timeline\n\n- 14:00 Deploy\n- 14:05 Alert\n\n## Actions\n\n- AI-2 TBD\n"
+    findings = lint_incident(incident, settings=LintSettings(), source=source, text=text)
+    rules = {(f.rule, f.line) for f in findings}
+    assert ("time-without-zone", 5) in rules
+    assert ("import-warning", 5) not in rules  # lint's own finding says it better
+    assert ("action-no-owner", 9) in rules
+    assert ("todo-left", 10) in rules  # a TBD on a line no action rule covers is kept
+    source.line_fields = {10: "action_items[0]"}
+    findings = lint_incident(incident, settings=LintSettings(), source=source, text=text)
+    assert ("todo-left", 10) not in {(f.rule, f.line) for f in findings}
