@@ -37,3 +37,8 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cli]:
     cli_app.reset()
     yield Cli(CliRunner(), url)
     cli_app.reset()
+
+
+# The API tests run on both databases: the integration tests' fixtures, and the API client.
+from api_fixtures import api  # noqa: E402, F401
+from integration.conftest import *  # noqa: E402, F403

@@ -37,8 +37,8 @@ are `{"error": {"code", "message", "field"}}`. See docs/api.md.
 """
 
 
-def create_app(ctx: Context) -> FastAPI:
-    """The whole application over ``ctx``: API, docs, and the web UI if installed."""
+def create_app(ctx: Context, *, web: bool = True) -> FastAPI:
+    """The whole application over ``ctx``: API, docs, and (unless ``web=False``) the web UI."""
     app = FastAPI(
         title="warroom",
         version=__version__,
@@ -52,7 +52,8 @@ def create_app(ctx: Context) -> FastAPI:
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(docs_router)
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="api-static")
-    install_web(app, ctx)
+    if web:
+        install_web(app, ctx)
     return app
 
 

@@ -24,6 +24,7 @@ from warroom.domain.model import (
     TimelineEvent,
     Visibility,
 )
+from warroom.errors import ValidationError
 
 __all__ = ["ActionItem", "Incident", "TimelineEvent"]
 
@@ -36,6 +37,20 @@ def _no_nul(value: Any) -> Any:
         for item in value:
             _no_nul(item)
     return value
+
+
+def check_no_nul(value: Any, path: str = "") -> None:
+    """The same check for free-form JSON (a PATCH, imported records), naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValidationError("text cannot contain NUL characters", field=path or None)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_no_nul(str(key), path)
+            check_no_nul(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_no_nul(item, f"{path}[{index}]")
 
 
 class Body(BaseModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from warroom.api.routes import auth, incidents
+from warroom.api.routes import accounts, actions, auth, incidents, transfer, updates
 
 router = APIRouter()
-for _module in (incidents, auth):
+for _module in (incidents, updates, actions, transfer, auth, accounts):
     router.include_router(_module.router)
