@@ -1,0 +1,271 @@
+"""Readers for ``label: value`` lines whose value is one scalar field.
+
+Each reader takes the context, the label line and the value; it sets the
+field and claims the line, or returns False and claims nothing, so that a
+value it cannot use ends up verbatim in an extra section. The label table
+(``labels.py``) says which reader a label goes to; ``labelpass`` finds the
+label lines and holds the readers for lists (people, services, links...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from warroom.domain.model import Flag, Visibility
+from warroom.domain.refs import REF_PATTERN
+from warroom.errors import ValidationError
+from warroom.importers.blocks import ListItem
+from warroom.importers.context import Context
+from warroom.importers.sections import Section
+from warroom.importers.text import Labelled, is_not_stated, parenthetical, strip_markup
+from warroom.importers.timeexpr import find_date, find_zone_note
+from warroom.importers.values import (
+    parse_bool,
+    parse_count,
+    parse_duration,
+    parse_flag,
+    parse_incident_status,
+    parse_money,
+    parse_percent,
+    parse_review_status,
+)
+
+_METRIC_OF = {"detected": "time_to_detect", "acknowledged": "time_to_acknowledge",
+              "mitigated": "time_to_mitigate", "resolved": "time_to_resolve"}  # fmt: skip
+
+
+@dataclass
+class LabelLine:
+    """One label with everything that belongs to it."""
+
+    label: Labelled
+    lines: list[int]  # the label's own lines
+    items: list[ListItem] = field(default_factory=list)  # sub-items: part of the value
+    section: Section | None = None
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    def item_texts(self) -> list[str]:
+        return [strip_markup(item.full_text) for item in self.items if item.full_text.strip()]
+
+    def all_lines(self) -> list[int]:
+        return self.lines + [number for item in self.items for number in item.all_lines()]
+
+
+Reader = Callable[[Context, LabelLine, str, str], bool]
+
+
+def _zone_hint(ctx: Context, entry: LabelLine) -> str | None:
+    return find_zone_note(f"({parenthetical(entry.label.label)})") or (
+        entry.section.zone_hint() if entry.section else None
+    )
+
+
+def _read_ref(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    match = REF_PATTERN.search(re.sub(r"[\[\]]", "", value).upper())
+    if not match:
+        ctx.warn(f"the incident ID {value!r} is not a warroom reference; kept as written",
+                 entry.line)  # fmt: skip
+        return False
+    return ctx.put("ref", match.group(0), entry.lines)
+
+
+def _read_title(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    return ctx.put("title", strip_markup(value), entry.lines)
+
+
+def _read_severity(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    text = strip_markup(value).strip()
+    match = re.match(r"(?i)(sev(?:erity)?[\s_-]*\d+|s\d\b|p\d\b|\d+\b|[a-z]+)", text)
+    if not match:
+        return False
+    word = match.group(1)
+    level: int | None = None
+    if re.fullmatch(r"(?i)p\d", word):
+        level = min(int(word[1]) + 1, ctx.scale.levels)
+        ctx.warn(f"severity {word} read as level {level} of {ctx.scale.levels} (P0 is the "
+                 "most severe)", entry.line)  # fmt: skip
+    else:
+        word = re.sub(r"(?i)^s(\d)$", r"SEV-\1", word)
+        try:
+            level = ctx.scale.parse(word)
+        except ValidationError:
+            return False
+    ctx.severity_line = entry.line
+    ctx.incident.severity = level
+    ctx.claim(entry.lines, "severity")
+    return True
+
+
+def _read_status(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    review = parse_review_status(value)
+    if review is not None:
+        return _read_review_status(ctx, entry, arg, value)
+    status = parse_incident_status(value)
+    if status is None:
+        return False
+    ctx.status_stated = True
+    ctx.incident.status = status
+    ctx.claim(entry.lines, "status")
+    return True
+
+
+def _read_review_status(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    review = parse_review_status(value)
+    if review is None:
+        return False
+    ctx.incident.review_status = review
+    ctx.claim(entry.lines, "review_status")
+    return True
+
+
+def _read_milestone(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    at = ctx.read_time(value, entry.line, zone_hint=_zone_hint(ctx, entry))
+    if at is not None:
+        if ctx.state_milestone(arg, at, entry.line, 2):
+            ctx.claim(entry.lines, f"milestones.{arg}")
+            return True
+        return False
+    seconds = parse_duration(value)
+    if seconds is not None and arg in _METRIC_OF:
+        return _stated_duration(ctx, entry, _METRIC_OF[arg], seconds)
+    if arg == "detected" and value and not value[0].isdigit():
+        ctx.add_text("detection_source", value, entry.lines)
+        return True
+    if re.search(r"\d[:-]\d", value):
+        ctx.warn(f"cannot read {value!r} as a time; kept as written", entry.line)
+    return False
+
+
+def _stated_duration(ctx: Context, entry: LabelLine, what: str, seconds: int) -> bool:
+    """A stated metric or duration: claimed now, checked once the milestones are known."""
+    ctx.durations.append((what, seconds, entry.line))
+    ctx.claim(entry.lines, "milestones")
+    return True
+
+
+def _read_metric(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    seconds = parse_duration(value.split("(")[0])
+    return seconds is not None and _stated_duration(ctx, entry, arg, seconds)
+
+
+def _read_duration(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    span = re.split(r"\s+(?:-|–|—|to|until)\s+", strip_markup(value).split("(")[0].strip())
+    if len(span) == 2:
+        hint = _zone_hint(ctx, entry)
+        start = ctx.read_time(span[0], entry.line, zone_hint=hint)
+        end = ctx.read_time(span[1], entry.line, zone_hint=hint)
+        if start is not None and end is not None:
+            if end < start:  # "23:10 - 00:40": past midnight
+                end += timedelta(days=1)
+            ctx.state_milestone("started", start, entry.line, 2)
+            ctx.state_milestone("resolved", end, entry.line, 2)
+            ctx.claim(entry.lines, "milestones")
+            inside = parenthetical(value)
+            seconds = parse_duration(inside) if inside else None
+            if seconds is not None:
+                ctx.durations.append(("duration", seconds, entry.line))
+            return True
+    seconds = parse_duration(value.split("(")[0])
+    return seconds is not None and _stated_duration(ctx, entry, "duration", seconds)
+
+
+def _read_downtime(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    seconds = parse_duration(value)
+    return seconds is not None and ctx.put("impact.downtime_seconds", seconds, entry.lines)
+
+
+def _read_number(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    path = f"impact.{arg}"
+    if arg == "users_affected" and "%" in value:
+        share = parse_percent(value)
+        count = parse_count(re.sub(r"\d+(?:\.\d+)?\s*%", "", value))
+        done = share is not None and ctx.put("impact.users_affected_share", share, entry.lines)
+        if count is not None:
+            done = ctx.put(path, count, entry.lines) or done
+        return done
+    number = parse_count(value) if arg != "users_affected_share" else None
+    if arg in ("error_rate", "users_affected_share"):
+        percent = parse_percent(value)
+        return percent is not None and ctx.put(path, percent, entry.lines)
+    return number is not None and ctx.put(path, number, entry.lines)
+
+
+def _read_money(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    money = parse_money(value)
+    if money is None:
+        return False
+    ctx.incident.impact.currency = money[1]
+    return ctx.put(f"impact.{arg}", money[0], entry.lines)
+
+
+def _read_flag(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    text = value or "\n".join(entry.item_texts())
+    flag = parse_flag(text)
+    if flag is None:
+        return False
+    current: Flag = getattr(ctx.incident.impact, arg)
+    if current.value is None and current.details is None:
+        setattr(ctx.incident.impact, arg, flag)
+    elif current != flag:
+        return False
+    ctx.claim(entry.lines + [ln for i in entry.items for ln in i.all_lines()], f"impact.{arg}")
+    return True
+
+
+def _read_bool(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    answer = parse_bool(value)
+    return answer is not None and ctx.put(arg, answer, entry.lines)
+
+
+def _read_text(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    parts = [value] if value else []
+    parts += [f"- {text}" for text in entry.item_texts()]
+    text = "\n".join(parts).strip()
+    if not text or is_not_stated(text):
+        return False
+    ctx.add_text(arg, text, entry.lines + [ln for i in entry.items for ln in i.all_lines()])
+    return True
+
+
+def _read_date(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    """The incident's date: kept by the times read on it (``markdown`` checks that some are)."""
+    stamp = find_date(value)
+    if stamp is None or stamp.year is None:
+        return False
+    ctx.date_lines.extend(entry.lines)
+    return True
+
+
+def _read_created(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    at = ctx.read_time(value, entry.line, zone_hint=_zone_hint(ctx, entry))
+    path = "created_at" if arg == "" and entry.label.key.startswith("creat") else "updated_at"
+    return at is not None and ctx.put(path, at, entry.lines)
+
+
+def _read_visibility(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    word = strip_markup(value).lower()
+    if word.startswith(("public", "external")):
+        ctx.incident.visibility = Visibility.PUBLIC
+        ctx.claim(entry.lines, "visibility")
+        return True
+    if word.startswith(("private", "internal", "confidential", "restricted", "secret")):
+        ctx.incident.visibility = Visibility.PRIVATE
+        ctx.claim(entry.lines, "visibility")
+        return True
+    return False
+
+
+SCALAR_READERS: dict[str, Reader] = {
+    "ref": _read_ref, "title": _read_title, "severity": _read_severity, "status": _read_status,
+    "review_status": _read_review_status, "milestone": _read_milestone, "metric": _read_metric,
+    "duration": _read_duration, "downtime": _read_downtime, "count": _read_number,
+    "percent": _read_number, "money": _read_money, "flag": _read_flag, "bool": _read_bool,
+    "text": _read_text, "date": _read_date, "created": _read_created,
+    "updated": _read_created, "visibility": _read_visibility,
+}  # fmt: skip
