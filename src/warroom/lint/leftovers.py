@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from warroom.lint.document import MarkdownDocument
+from warroom.lint.document import MarkdownDocument, read_document
 from warroom.lint.findings import Finding, finding
 from warroom.lint.locate import LintContext, iter_text_fields
 from warroom.lint.placeholders import (
@@ -28,6 +28,8 @@ TODO_HINT = "finish it or delete it; an open question belongs in an action item 
 _LIST_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _LABEL = re.compile(r"^[^:]{1,60}:\s+(.+)$")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
+# Kept as written (logs, configuration): brackets there are the system's, not the template's.
+_VERBATIM = ("evidence",)
 _CODE_PLACEHOLDER = re.compile(r"^\s*\[([A-Z][^\[\]]*(?:\s+\S+){2,})\]\s*$")
 
 
@@ -75,7 +77,10 @@ def _text_todos(ctx: LintContext, doc: MarkdownDocument) -> list[Finding]:
 
 def _record_leftovers(ctx: LintContext) -> list[Finding]:
     findings = []
-    for path, value in iter_text_fields(ctx.incident):
+    for path, raw in iter_text_fields(ctx.incident):
+        if path.startswith(_VERBATIM) or path.endswith(".url"):
+            continue
+        value = _prose_of(raw)
         found = find_placeholders(value)
         if not found and is_template_phrase(value):
             found = [f"'{value.strip()}'"]
@@ -94,6 +99,14 @@ def _record_leftovers(ctx: LintContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _prose_of(value: str) -> str:
+    """A field's text without its code blocks, inline code and quotations."""
+    if "`" not in value and "~~~" not in value and ">" not in value:
+        return value
+    doc = read_document(value)
+    return "\n".join(text for number, text in doc.prose() if number not in doc.quoted)
 
 
 def _placeholder_finding(

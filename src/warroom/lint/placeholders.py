@@ -46,45 +46,13 @@ _INSTRUCTION = re.compile(
 _TODO = re.compile(r"(?<![\w-])(?:TODO|TBD|TBC|FIXME)(?![\w-])|\?{3,}")
 
 EDITORIAL_MARKS = frozenset(
-    {
-        "sic",
-        "redacted",
-        "removed",
-        "omitted",
-        "edited",
-        "snip",
-        "snipped",
-        "truncated",
-        "elided",
-        "...",
-        "…",
-        "citation needed",
-        "emphasis added",
-        "emphasis mine",
-        "sarcasm",
-    }
-)
+    {"sic", "redacted", "removed", "omitted", "edited", "snip", "snipped", "truncated", "elided",
+     "...", "…", "citation needed", "emphasis added", "emphasis mine", "sarcasm"}
+)  # fmt: skip
+# Log levels and status tags, written in capitals: [ERROR], [WIP].
 LOG_LEVELS = frozenset(
-    {
-        "ERROR",
-        "ERR",
-        "WARN",
-        "WARNING",
-        "INFO",
-        "DEBUG",
-        "TRACE",
-        "FATAL",
-        "CRITICAL",
-        "NOTICE",
-        "OK",
-        "FAIL",
-        "FAILED",
-        "PASS",
-        "PASSED",
-        "SUCCESS",
-        "ALERT",
-        "EMERG",
-    }
+    "ERROR ERR WARN WARNING INFO DEBUG TRACE FATAL CRITICAL NOTICE OK FAIL FAILED PASS PASSED"
+    " SUCCESS ALERT EMERG WIP DRAFT UPDATE UPDATED RESOLVED CLOSED FIXED SOLVED".split()
 )
 # Whole values the five built-in templates leave in place of an answer.
 TEMPLATE_PHRASES = frozenset(

@@ -13,7 +13,7 @@ from tests.unit.lint.lint_factories import (
     of_rule,
 )
 
-from warroom.domain.model import RootCause
+from warroom.domain.model import Evidence, EvidenceKind, RootCause
 from warroom.lint import Level
 from warroom.lint.placeholders import find_placeholders, is_blank
 
@@ -135,6 +135,16 @@ def test_record_placeholders_name_the_field_when_there_is_no_text() -> None:
 
 def test_record_without_placeholders_passes() -> None:
     assert of_rule(lint_record(complete_incident()), "placeholder-left") == []
+
+
+def test_record_logs_code_quotes_and_tags_are_not_placeholders() -> None:
+    incident = complete_incident(title="[WIP] Checkout 500s")
+    incident.evidence = [Evidence("[main] [pool] connection refused", EvidenceKind.ERROR_LOG)]
+    incident.analysis.root_cause.why = (
+        "The schema accepted any value:\n\n```\npool_size: [int]\n```\n\n"
+        "> [Name] wrote in the chat\nthat `[limit]` was fine."
+    )
+    assert of_rule(lint_record(incident), "placeholder-left") == []
 
 
 def test_todo_markers_are_warnings_on_their_line() -> None:
