@@ -51,9 +51,10 @@ EDITORIAL_MARKS = frozenset(
 )  # fmt: skip
 # Log levels and status tags, written in capitals: [ERROR], [WIP].
 LOG_LEVELS = frozenset(
-    "ERROR ERR WARN WARNING INFO DEBUG TRACE FATAL CRITICAL NOTICE OK FAIL FAILED PASS PASSED"
-    " SUCCESS ALERT EMERG WIP DRAFT UPDATE UPDATED RESOLVED CLOSED FIXED SOLVED".split()
-)
+    {"ERROR", "ERR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL", "NOTICE",
+     "OK", "FAIL", "FAILED", "PASS", "PASSED", "SUCCESS", "ALERT", "EMERG", "WIP", "DRAFT",
+     "UPDATE", "UPDATED", "RESOLVED", "CLOSED", "FIXED", "SOLVED"}
+)  # fmt: skip
 # Whole values the five built-in templates leave in place of an answer.
 TEMPLATE_PHRASES = frozenset(
     {
