@@ -121,7 +121,11 @@ def _order_findings(
     if len(timed) >= 3 and len(descents) == len(timed) - 1:
         first = timed[0][0]
         message = "the timeline runs newest first; warroom reads it oldest first"
-        return [finding("timeline-out-of-order", message, hint=ORDER_HINT, line=first.line)]
+        return [
+            finding(
+                "timeline-out-of-order", message, hint=ORDER_HINT, line=first.line, field="timeline"
+            )
+        ]
     findings: list[Finding] = []
     for i in descents:
         (before, at_before), (after, at_after) = timed[i - 1], timed[i]
@@ -138,7 +142,9 @@ def _order_findings(
             line = after.line
         if before.day is not None and after.day is not None:
             message += f": {format_utc(at_before)} then {format_utc(at_after)}"
-        findings.append(finding("timeline-out-of-order", message, hint=ORDER_HINT, line=line))
+        findings.append(
+            finding("timeline-out-of-order", message, hint=ORDER_HINT, line=line, field="timeline")
+        )
     return findings
 
 
