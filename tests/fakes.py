@@ -21,9 +21,10 @@ import copy
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from fake_accounts import AccountState, FakeAccountRepository, FakeAuditRepository
+from fake_integrations import FakeAlertRepository, FakeGaugeReader, FakeWebhookRepository
 from warroom.domain.model import Incident, Visibility
 from warroom.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
 from warroom.services.ports import (
@@ -52,6 +53,7 @@ class FakeDatabase:
         self.incidents: dict[str, Incident] = {}  # committed, by ref: for assertions
         self.sequences: dict[str, int] = {}
         self.accounts = AccountState()  # users, sessions, tokens and the audit log
+        self.webhooks: list[Any] = []  # webhooks and queued deliveries (fake_integrations)
         for incident in incidents:
             stored = copy.deepcopy(incident)
             stored.created_at = stored.created_at or clock()
@@ -190,6 +192,9 @@ class FakeUnitOfWork:
         self.incidents = FakeIncidentRepository(self.database)
         self.accounts = FakeAccountRepository(self.database.accounts)
         self.audit = FakeAuditRepository(self.database.accounts)
+        self.alerts = FakeAlertRepository()
+        self.webhooks = FakeWebhookRepository(self.database.webhooks)
+        self.gauges = FakeGaugeReader()
         self.commits = 0
         self.rollbacks = 0
         self._active = False

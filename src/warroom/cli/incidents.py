@@ -253,17 +253,3 @@ def list_(
         print_json({"items": [summary_record(s) for s in page.items], "next": page.next})
         return
     incident_table(page, settings())
-
-
-@app.command()
-def timeline(ref: Ref, json_out: Json = False) -> None:
-    """The incident's timeline, oldest first, in UTC."""
-    from warroom.cli.views import timeline_table
-    from warroom.domain.record import dump_part
-    from warroom.services.incidents import get_incident
-
-    incident = get_incident(context(), ref)
-    if json_out:
-        print_json(dump_part(incident.timeline))
-    else:
-        timeline_table(incident)

@@ -31,6 +31,7 @@ from warroom.domain.refs import validate_ref
 from warroom.errors import ConflictError, NotFoundError, StaleVersionError, ValidationError
 from warroom.services.audit import changes_since, log_changes, record_write
 from warroom.services.context import Context, Outcome, read_time
+from warroom.services.events import changes_between, record_events, snapshot
 from warroom.services.ports import IncidentQuery, Page, UnitOfWork, Viewer
 
 T = TypeVar("T")
@@ -87,6 +88,15 @@ def list_incidents(ctx: Context, query: IncidentQuery) -> Page:
 
 def declare_incident(ctx: Context, data: DeclareIncident) -> Outcome:
     """Open a new incident with a fresh reference; the timeline starts with the declaration."""
+    outcome = build_incident(ctx, data)
+    with ctx.uow() as uow:
+        store_new_incident(ctx, uow, outcome.incident, author=data.author)
+        uow.commit()
+    return outcome
+
+
+def build_incident(ctx: Context, data: DeclareIncident) -> Outcome:
+    """The incident ``data`` declares, checked, in memory, without a reference yet."""
     notes: list[str] = []
     title = data.title.strip()
     if not title:
@@ -131,12 +141,17 @@ def declare_incident(ctx: Context, data: DeclareIncident) -> Outcome:
     )
     if data.commander:
         rules.assign_role(incident, "commander", data.commander, declared, author=data.author)
-    with ctx.uow() as uow:
-        incident.ref = allocate_ref(ctx, uow, started)
-        uow.incidents.add(incident)
-        record_write(ctx, uow, None, incident, actor=data.author, action="declare")
-        uow.commit()
     return Outcome(incident, notes)
+
+
+def store_new_incident(
+    ctx: Context, uow: UnitOfWork, incident: Incident, *, author: str | None
+) -> None:
+    """Give a built incident its reference and add it, with its audit entry and events."""
+    incident.ref = allocate_ref(ctx, uow, incident.milestones.started or ctx.now())
+    uow.incidents.add(incident)
+    record_write(ctx, uow, None, incident, actor=author, action="declare")
+    record_events(uow, ctx.settings, changes_between(None, incident, ctx.now()))
 
 
 def allocate_ref(ctx: Context, uow: UnitOfWork, day: datetime) -> str:
@@ -184,6 +199,7 @@ def mutate(
                         changes=changes_since(uow, key, expected_version),
                     )
                 before = to_record(incident)
+                before_events = snapshot(incident)
                 result = change(incident)
                 changes = diff_records(before, to_record(incident))
                 if not changes:
@@ -196,6 +212,8 @@ def mutate(
                         exc.changes = changes_since(uow, key, expected_version)
                     raise
                 log_changes(ctx, uow, incident, changes, actor=actor, action=action)
+                events = changes_between(before_events, incident, ctx.now())
+                record_events(uow, ctx.settings, events)
                 uow.commit()
                 return incident, result
         except StaleVersionError:

@@ -25,6 +25,7 @@ from warroom.domain.model import (
     ReviewStatus,
     Visibility,
 )
+from warroom.services.integration_ports import AlertRepository, GaugeReader, WebhookRepository
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,9 @@ class UnitOfWork(Protocol):
     incidents: IncidentRepository
     accounts: AccountRepository
     audit: AuditRepository
+    alerts: AlertRepository
+    webhooks: WebhookRepository
+    gauges: GaugeReader
 
     def __enter__(self) -> Self: ...
 

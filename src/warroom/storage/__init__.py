@@ -5,6 +5,8 @@ Entry points call ``open_database(settings.database_url)`` once, then use
 the end. See docs/storage.md.
 """
 
+# Registers the integrations' tables on ``tables.metadata`` before anyone uses it.
+from warroom.storage import integration_tables as integration_tables
 from warroom.storage.database import Database, open_database
 from warroom.storage.repository import SqlIncidentRepository
 from warroom.storage.schema import HEAD_REVISION, ensure_schema

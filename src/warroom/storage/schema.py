@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0002_accounts_audit"
+HEAD_REVISION = "0004_integrations"
 # pg_advisory_xact_lock key held while migrating ("WRRM").
 _MIGRATION_LOCK_KEY = 0x5752524D
 

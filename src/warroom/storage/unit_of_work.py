@@ -20,12 +20,16 @@ from typing import Self
 
 from sqlalchemy.engine import Connection, Engine
 
+from warroom.services.integration_ports import AlertRepository, GaugeReader, WebhookRepository
 from warroom.services.ports import AccountRepository, AuditRepository, IncidentRepository
 from warroom.storage.accounts import SqlAccountRepository
+from warroom.storage.alerts import SqlAlertRepository
 from warroom.storage.audit import SqlAuditRepository
 from warroom.storage.engine import READ_ONLY_OPTION
 from warroom.storage.errors import translate_errors
+from warroom.storage.gauges import SqlGaugeReader
 from warroom.storage.repository import SqlIncidentRepository
+from warroom.storage.webhooks import SqlWebhookRepository
 
 
 class SqlUnitOfWork:
@@ -34,6 +38,9 @@ class SqlUnitOfWork:
     incidents: IncidentRepository
     accounts: AccountRepository
     audit: AuditRepository
+    alerts: AlertRepository
+    webhooks: WebhookRepository
+    gauges: GaugeReader
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -57,6 +64,9 @@ class SqlUnitOfWork:
         self.incidents = SqlIncidentRepository(connection)
         self.accounts = SqlAccountRepository(connection)
         self.audit = SqlAuditRepository(connection)
+        self.alerts = SqlAlertRepository(connection)
+        self.webhooks = SqlWebhookRepository(connection)
+        self.gauges = SqlGaugeReader(connection)
         return self
 
     def __exit__(
