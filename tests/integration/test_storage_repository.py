@@ -23,7 +23,7 @@ from warroom.domain.model import (
     ServiceImpact,
     TimelineEvent,
 )
-from warroom.errors import ConflictError, NotFoundError, StaleVersionError
+from warroom.errors import ConflictError, NotFoundError, StaleVersionError, StorageError
 from warroom.storage import Database
 
 
@@ -121,6 +121,15 @@ def test_adding_a_taken_ref_is_a_conflict_and_the_unit_of_work_goes_on(
 
     assert load(any_database, first.ref).title == "first"
     assert load(any_database, other.ref) == other
+
+
+def test_a_write_the_schema_refuses_is_a_storage_error_not_a_conflict(database: Database) -> None:
+    broken = minimal_incident()
+    broken.title = None  # type: ignore[assignment]
+    with database.unit_of_work() as uow, pytest.raises(StorageError) as raised:
+        uow.incidents.add(broken)
+    assert raised.value.message.startswith(f"the database at {database.display_url} refused")
+    assert "title" in raised.value.message
 
 
 def test_save_rewrites_the_incident_and_bumps_the_version(any_database: OpensUnitsOfWork) -> None:
