@@ -16,6 +16,12 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from warroom.domain.followup import (
+    DEFAULT_FOLLOWUP_CADENCE_DAYS,
+    DEFAULT_REVIEW_DUE,
+    ReviewDeadline,
+    parse_deadline,
+)
 from warroom.domain.incident import DEFAULT_HORIZON_DAYS
 from warroom.domain.metrics import DEFAULT_METRICS, DEFAULT_TARGETS, MetricDefinition
 from warroom.domain.model import MILESTONE_NAMES, Horizon
@@ -25,7 +31,16 @@ from warroom.domain.times import zone_named
 from warroom.errors import ConfigurationError, ValidationError
 
 ENV_PREFIX = "WARROOM_"
-FILE_ONLY = ("horizon_days", "metrics", "targets", "alert_severity_map")
+# Tables and lists: set in the TOML file only, never from one environment variable.
+FILE_ONLY = (
+    "horizon_days",
+    "metrics",
+    "targets",
+    "review_due",
+    "followup_cadence_days",
+    "teams",
+    "alert_severity_map",
+)
 ALERT_SEVERITY_MAP = {"critical": 1, "error": 2, "high": 2, "warning": 3, "info": 4}
 
 
@@ -57,6 +72,12 @@ class Settings:
     targets: dict[str, dict[str, int]] = field(
         default_factory=lambda: {str(s): dict(t) for s, t in DEFAULT_TARGETS.items()}
     )
+    # severity -> "3 days" / "5 business days" after resolution; unlisted: no deadline
+    review_due: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REVIEW_DUE))
+    followup_cadence_days: list[int] = field(
+        default_factory=lambda: list(DEFAULT_FOLLOWUP_CADENCE_DAYS)
+    )
+    teams: dict[str, str] = field(default_factory=dict)  # action item owner -> team
     # Integrations: alerts in, webhooks out, metrics (docs/integrations/).
     alert_severity_label: str = "severity"
     alert_severity_map: dict[str, int] = field(default_factory=lambda: dict(ALERT_SEVERITY_MAP))
@@ -122,6 +143,23 @@ class Settings:
             raise ConfigurationError(
                 f"setting horizon_days: unknown horizon {sorted(bad)[0]!r}", field="horizon_days"
             )
+        self._validate_followup()
+
+    def _validate_followup(self) -> None:
+        try:
+            self.review_deadlines  # noqa: B018 -- parsing is the check
+        except (ValidationError, ValueError) as exc:
+            raise ConfigurationError(f"setting review_due: {exc}", field="review_due") from exc
+        cadence = self.followup_cadence_days
+        if not all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in cadence):
+            raise ConfigurationError(
+                "setting followup_cadence_days: give whole numbers of days, e.g. [7, 14, 30, 90]",
+                field="followup_cadence_days",
+            )
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.teams.items()):
+            raise ConfigurationError(
+                'setting teams: map owners to team names, e.g. alice = "payments"', field="teams"
+            )
 
     @property
     def zone(self) -> tzinfo:
@@ -152,6 +190,14 @@ class Settings:
     @property
     def metric_targets(self) -> dict[int, dict[str, int]]:
         return {int(sev): {k: int(v) for k, v in t.items()} for sev, t in self.targets.items()}
+
+    @property
+    def review_deadlines(self) -> dict[int, ReviewDeadline]:
+        """When reviews are due after resolution, by severity level."""
+        return {
+            int(sev): parse_deadline(text, field=f"review_due.{sev}")
+            for sev, text in self.review_due.items()
+        }
 
 
 def _from_env(name: str, default: Any, raw: str) -> Any:

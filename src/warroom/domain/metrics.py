@@ -3,12 +3,16 @@
 A metric is a start milestone and an end milestone (configuration); targets
 are per severity. A metric whose milestones are missing is *missing*: never
 zero, never negative (milestone order is validated on write, so a stored
-incident cannot yield a negative duration).
+incident cannot yield a negative duration). Durations are whole seconds
+between the two times, each truncated to the second: the same figure the
+insights compute in SQL (``storage.sqlfunctions.epoch_seconds``).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import datetime
 
 from warroom.domain.model import Incident
 
@@ -26,6 +30,8 @@ class MetricValue:
     definition: MetricDefinition
     seconds: int | None
     target_seconds: int | None
+    # The milestones the metric needs that are not recorded (empty when measured).
+    missing: tuple[str, ...] = ()
 
     @property
     def met(self) -> bool | None:
@@ -33,13 +39,16 @@ class MetricValue:
             return None
         return self.seconds <= self.target_seconds
 
-    @property
-    def missing(self) -> list[str]:
-        """What is needed and not recorded, for "missing: detected" messages."""
-        return [] if self.seconds is not None else [self.definition.start, self.definition.end]
-
-    def to_dict(self) -> dict[str, int | bool | None]:
-        return {"seconds": self.seconds, "target_seconds": self.target_seconds, "met": self.met}
+    def to_dict(self) -> dict[str, int | bool | list[str] | None]:
+        """``{"seconds", "target_seconds", "met"}``, plus ``"missing"`` when not measured."""
+        data: dict[str, int | bool | list[str] | None] = {
+            "seconds": self.seconds,
+            "target_seconds": self.target_seconds,
+            "met": self.met,
+        }
+        if self.seconds is None:
+            data["missing"] = list(self.missing)
+        return data
 
 
 DEFAULT_METRICS: tuple[MetricDefinition, ...] = (
@@ -84,11 +93,21 @@ def compute_metric(
 ) -> MetricValue:
     start = incident.milestones.get(definition.start)
     end = incident.milestones.get(definition.end)
+    missing = tuple(
+        name
+        for name, moment in ((definition.start, start), (definition.end, end))
+        if moment is None
+    )
     seconds = None
     if start is not None and end is not None and end >= start:
-        seconds = int((end - start).total_seconds())
+        seconds = epoch_seconds(end) - epoch_seconds(start)
     target = targets.get(incident.severity, {}).get(definition.name)
-    return MetricValue(definition, seconds, target)
+    return MetricValue(definition, seconds, target, missing)
+
+
+def epoch_seconds(moment: datetime) -> int:
+    """Seconds since 1970 in UTC, truncated to the second (as the databases do)."""
+    return math.floor(moment.timestamp())
 
 
 def compute_metrics(

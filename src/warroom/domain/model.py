@@ -364,6 +364,9 @@ class Review:
     distribution: list[str] = field(default_factory=list)
     communication_worked: str | None = None
     communication_failed: str | None = None
+    # When the current review round began (review requested, or reopened):
+    # only approvals given since then count towards the final approval.
+    requested_at: datetime | None = None
 
 
 @dataclass
