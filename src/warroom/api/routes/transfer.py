@@ -14,7 +14,7 @@ from warroom.api.deps import ContextDep, Responder, ViewerDep
 from warroom.api.responses import errors, json
 from warroom.api.schemas import ImportResult, check_no_nul
 from warroom.errors import ValidationError
-from warroom.services.reports import DEFAULT_FORMAT, render_report
+from warroom.services.rendering import DEFAULT_FORMAT, render_report
 from warroom.services.transfer import export_records, read_records, store_incidents
 
 router = APIRouter(tags=["export and import"])
