@@ -1,49 +1,31 @@
-"""Reports of one incident, rendered for download: Markdown, HTML or PDF."""
+"""Reading reports written by hand, with the team's settings: no database involved.
+
+Built-in formats are read with their own heading tables; a custom format (a
+template in ``formats_dir``) is read with the general rules, which recognise
+headings by meaning (see docs/importing.md), so a team's own template imports
+like a built-in one as long as its headings say what they hold.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from warroom.errors import ValidationError
-from warroom.services.context import Context
-from warroom.services.incidents import get_incident
-from warroom.services.ports import Viewer
-
-DEFAULT_FORMAT = "post-incident-review"
-MEDIA_TYPES = {
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-}
+from warroom.config import Settings
+from warroom.importers import FORMATS, import_markdown
+from warroom.importers.result import ImportResult
+from warroom.render import get_format
 
 
-@dataclass(frozen=True)
-class RenderedReport:
-    body: bytes
-    media_type: str
-    filename: str
-
-
-def render_report(
-    ctx: Context,
-    ref: str,
-    *,
-    format_name: str = DEFAULT_FORMAT,
-    to: str = "md",
-    viewer: Viewer | None = None,
-) -> RenderedReport:
-    """The incident's report in ``format_name``, as ``to`` (md, html or pdf)."""
-    from warroom.render import render_html, render_markdown, render_pdf
-
-    target = to.strip().lower().removeprefix(".")
-    target = "md" if target == "markdown" else target
-    if target not in MEDIA_TYPES:
-        raise ValidationError(f"unknown output {to!r}; md, html or pdf", field="to")
-    incident = get_incident(ctx, ref, viewer=viewer)
-    if target == "pdf":
-        body = render_pdf(incident, format_name, ctx.settings)
-    elif target == "html":
-        body = render_html(incident, format_name, ctx.settings).encode()
-    else:
-        body = render_markdown(incident, format_name, ctx.settings).encode()
-    return RenderedReport(body, MEDIA_TYPES[target], f"{incident.ref}.{target}")
+def read_report(
+    text: str, *, source_name: str, settings: Settings, format_name: str = "auto"
+) -> ImportResult:
+    """The record a Markdown report states, with warnings and an account of every line."""
+    reader_format = format_name
+    if format_name != "auto" and format_name not in FORMATS:
+        get_format(format_name, settings)  # a known custom format, or a clear error
+        reader_format = "auto"
+    return import_markdown(
+        text,
+        source_name=source_name,
+        format_name=reader_format,
+        default_zone=settings.zone,
+        scale=settings.scale,
+    )

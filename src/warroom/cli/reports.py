@@ -1,0 +1,163 @@
+"""``warroom report`` and ``warroom formats``: an incident as a report, in the team's format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from warroom.cli.app import app, console, context, done, print_json, settings
+
+if TYPE_CHECKING:
+    from warroom.domain.model import Incident
+    from warroom.importers.result import ImportResult
+
+OUTPUTS = ("md", "html", "pdf")
+
+
+@app.command()
+def report(
+    target: Annotated[
+        str, typer.Argument(help="An incident's reference, or a Markdown report file.")
+    ],
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="Report format (see 'warroom formats').")
+    ] = "post-incident-review",
+    to: Annotated[str, typer.Option("--to", "-t", help="md, html or pdf.")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (needed for a PDF on a terminal)."),
+    ] = None,
+) -> None:
+    """Render an incident as a report: Markdown, a standalone HTML page, or a PDF.
+
+    The target may be a Markdown file instead of a reference: it is read
+    (like 'warroom import --dry-run') and rendered, without any database.
+
+    Example: warroom report INC-2026-11-20-001 --format incident-report --to pdf -o report.pdf
+    """
+    from warroom.errors import ValidationError
+    from warroom.render import get_format, render_html, render_markdown, render_pdf
+
+    kind = to.lower().removeprefix(".")
+    if kind not in OUTPUTS:
+        raise ValidationError(f"unknown output {to!r}; use md, html or pdf", field="to")
+    get_format(format_name, settings())
+    incident = load_target(target)
+    if kind == "pdf":
+        data = render_pdf(incident, format_name, settings())
+        if output is None and sys.stdout.isatty():
+            raise ValidationError("a PDF goes to a file: add -o report.pdf", field="output")
+        if output is None:
+            sys.stdout.buffer.write(data)
+            return
+        output.write_bytes(data)
+    else:
+        text = (render_markdown if kind == "md" else render_html)(incident, format_name, settings())
+        if output is None:
+            sys.stdout.write(text)
+            return
+        output.write_text(text, encoding="utf-8")
+    done(f"wrote {output} ({format_name}, {kind})")
+
+
+def load_target(target: str) -> Incident:
+    """The incident named by a reference, or read from a Markdown file (no database)."""
+    from warroom.services.incidents import get_incident
+
+    result = read_target_file(target)
+    if result is not None:
+        return result.incident
+    return get_incident(context(), target)
+
+
+def read_target_file(target: str, format_name: str = "auto") -> ImportResult | None:
+    """The report in ``target`` when it names a file (not a reference), else None."""
+    path = Path(target)
+    if not (path.suffix.lower() in (".md", ".markdown", ".txt") or path.is_file()):
+        return None
+    from warroom.importers import read_report_file
+    from warroom.services.reports import read_report
+
+    text = read_report_file(path)
+    return read_report(text, source_name=str(path), settings=settings(), format_name=format_name)
+
+
+@app.command()
+def lint(
+    targets: Annotated[
+        list[str], typer.Argument(help="Markdown report files and/or incident references.")
+    ],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="Report format of the files, or auto.")
+    ] = "auto",
+) -> None:
+    """Find gaps and contradictions: placeholders left, required sections missing, action
+    items without owner, durations that contradict the timeline, blame language...
+
+    Exit status 1 when any finding is an error, so it works as a pre-commit hook
+    and in CI. docs/lint.md lists every rule with an example.
+
+    Example: warroom lint postmortems/*.md
+    """
+    from warroom.lint import (
+        findings_to_json,
+        format_findings_text,
+        has_errors,
+        lint_incident,
+    )
+    from warroom.services.incidents import get_incident
+
+    failed = False
+    report: list[dict[str, object]] = []
+    for target in targets:
+        result = read_target_file(target, format_name)
+        if result is not None:
+            text = Path(target).read_text(encoding="utf-8")
+            findings = lint_incident(result.incident, settings=settings(), source=result, text=text)
+        else:
+            findings = lint_incident(get_incident(context(), target), settings=settings())
+        failed = failed or has_errors(findings)
+        if json_out:
+            report.append({"target": target, "findings": findings_to_json(findings)})
+        elif findings:
+            typer.echo(format_findings_text(findings, target))
+        else:
+            done(f"{target}: no findings")
+    if json_out:
+        print_json(report)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def formats(json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the report formats: the five built in, and your own from WARROOM_FORMATS_DIR."""
+    from rich.table import Table
+
+    from warroom.render import list_formats
+
+    found = list_formats(settings())
+    if json_out:
+        print_json(
+            [
+                {
+                    "name": f.name,
+                    "title": f.title,
+                    "description": f.description,
+                    "source": f.source,
+                    "path": str(f.path),
+                }
+                for f in found
+            ]
+        )
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("Name", "Title", "Source", "Description"):
+        table.add_column(column, overflow="fold")
+    for f in found:
+        table.add_row(f.name, f.title, f.source, f.description)
+    console().print(table)
