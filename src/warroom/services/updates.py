@@ -56,21 +56,7 @@ def update_incident(
     notes: list[str] = []
 
     def change(incident: Incident) -> None:
-        current = to_record(incident)
-        for key, reason in FIXED.items():
-            if key in patch and patch[key] != current[key]:
-                raise ValidationError(reason, field=key)
-        hints = get_type_hints(Incident)
-        for key, value in patch.items():
-            if key in FIXED or key in RULED or key in READ_ONLY_KEYS or key == "version":
-                continue
-            merged = merge_patch(current[key], value)
-            setattr(incident, key, load_part(hints[key], merged, key))
-        _apply_ruled(ctx, incident, patch, actor, notes)
-        incident.title = incident.title.strip()
-        if len(incident.title) > MAX_TITLE:
-            raise ValidationError(f"the title is longer than {MAX_TITLE} characters", field="title")
-        rules.check_incident(incident, max_severity=ctx.settings.scale.levels)
+        apply_patch(ctx, incident, patch, actor=actor, notes=notes)
 
     incident, _ = mutate(
         ctx,
@@ -82,6 +68,32 @@ def update_incident(
         action="update",
     )
     return Outcome(incident, notes)
+
+
+def apply_patch(
+    ctx: Context,
+    incident: Incident,
+    patch: dict[str, Any],
+    *,
+    actor: str | None,
+    notes: list[str],
+) -> None:
+    """Apply a merge patch to an incident in memory (inside the caller's unit of work)."""
+    current = to_record(incident)
+    for key, reason in FIXED.items():
+        if key in patch and patch[key] != current[key]:
+            raise ValidationError(reason, field=key)
+    hints = get_type_hints(Incident)
+    for key, value in patch.items():
+        if key in FIXED or key in RULED or key in READ_ONLY_KEYS or key == "version":
+            continue
+        merged = merge_patch(current[key], value)
+        setattr(incident, key, load_part(hints[key], merged, key))
+    _apply_ruled(ctx, incident, patch, actor, notes)
+    incident.title = incident.title.strip()
+    if len(incident.title) > MAX_TITLE:
+        raise ValidationError(f"the title is longer than {MAX_TITLE} characters", field="title")
+    rules.check_incident(incident, max_severity=ctx.settings.scale.levels)
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
