@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from warroom.cli.app import app, console, context, done, print_json, settings
+from warroom.cli.app import app, author, console, context, done, err_console, print_json, settings
 
 if TYPE_CHECKING:
     from warroom.domain.model import Incident
@@ -161,3 +161,64 @@ def formats(json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")
     for f in found:
         table.add_row(f.name, f.title, f.source, f.description)
     console().print(table)
+
+
+@app.command()
+def edit(
+    ref: Annotated[str, typer.Argument(help="The incident's reference.")],
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help="Report format to edit in.")
+    ] = "post-incident-review",
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Apply without asking.")] = False,
+) -> None:
+    """Edit an incident as a Markdown report in $EDITOR; what you change is applied.
+
+    On save, the report is read back, the changes are shown as a list, and
+    applied in one write, refused if someone changed the incident meanwhile
+    (your edited file is kept, and its path printed, so nothing is lost).
+    """
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from warroom.errors import StaleVersionError, ValidationError
+    from warroom.render import render_markdown
+    from warroom.services.incidents import get_incident
+    from warroom.services.report_edit import apply_report_edit, plan_report_edit
+
+    ctx = context()
+    incident = get_incident(ctx, ref)
+    original = render_markdown(incident, format_name, settings())
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".md", prefix=f"{incident.ref}-", delete=False, encoding="utf-8"
+    ) as handle:
+        handle.write(original)
+    path = Path(handle.name)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    if subprocess.run([*shlex.split(editor), str(path)], check=False).returncode != 0:
+        raise ValidationError(
+            f"the editor exited with an error; your text is in {path}", field="editor"
+        )
+    edited = path.read_text(encoding="utf-8")
+    plan = plan_report_edit(original, edited, format_name=format_name, ctx=ctx)
+    for warning in plan.warnings:
+        err_console().print(f"[yellow]warning:[/yellow] {warning}")
+    if plan.empty:
+        path.unlink()
+        done("no changes")
+        return
+    for line in plan.describe():
+        typer.echo(line)
+    if not yes and not typer.confirm("Apply these changes?", default=True):
+        done(f"not applied; your text is in {path}")
+        return
+    try:
+        outcome = apply_report_edit(
+            ctx, incident.ref, plan, expected_version=incident.version, actor=author()
+        )
+    except StaleVersionError as exc:
+        exc.message += f"; your edited report is kept in {path}"
+        raise
+    path.unlink()
+    done(f"{outcome.incident.ref} updated (version {outcome.incident.version})")
