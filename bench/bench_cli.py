@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from bench.synthetic import generate
-
 from warroom.config import Settings
 from warroom.services.context import Context
 from warroom.services.incidents import DeclareIncident, declare_incident, list_incidents

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from tests.e2e.conftest import Cli
 
 REF = "INC-2026-11-20-001"
