@@ -29,7 +29,6 @@ from warroom.services.followup import (
     edit_action_item,
 )
 from warroom.services.impact import edit_impact
-from warroom.services.ports import IncidentQuery
 from warroom.services.incidents import (
     DeclareIncident,
     NewTimelineEvent,
@@ -41,6 +40,7 @@ from warroom.services.incidents import (
     mutate,
     set_milestone,
 )
+from warroom.services.ports import IncidentQuery
 
 DEMO_INCIDENTS: tuple[DemoIncident, ...] = PAST + ONGOING
 
