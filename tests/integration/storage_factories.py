@@ -206,6 +206,7 @@ def full_incident(ref: str | None = None) -> Incident:
             distribution=["eng-all@example.com"],
             communication_worked="status page",
             communication_failed="no customer email",
+            requested_at=at + timedelta(days=1, hours=2),
         ),
         links=[Link("https://grafana.example/d/pay", "Payments", LinkKind.DASHBOARD)],
         evidence=[Evidence("ERROR pool exhausted", EvidenceKind.ERROR_LOG, "app log")],
