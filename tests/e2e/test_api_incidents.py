@@ -250,3 +250,38 @@ def test_openapi_and_docs_are_served_without_a_cdn(api: Api) -> None:
     assert "https://" not in page and "http://" not in page
     assert api.client.get("/api/static/swagger-ui-bundle.js").status_code == 200
     assert api.client.get("/api/static/swagger-ui.css").status_code == 200
+
+
+REPORT = """# Postmortem: Checkout API returning 500s
+
+**Severity:** SEV-2
+**Status:** Resolved
+
+## Summary
+
+A bad deploy of checkout-api returned 500s for 20 minutes.
+
+## Timeline
+
+- 2026-11-20 14:02 UTC: Errors start
+- 2026-11-20 14:22 UTC: Rolled back
+"""
+
+
+def test_markdown_report_import_with_a_preview(api: Api) -> None:
+    as_rita = api.as_("responder")
+    url = "/api/v1/import/report"
+    preview = as_rita.post(url, content=REPORT, params={"dry_run": True, "name": "pm.md"})
+    assert preview.status_code == 200, preview.text
+    body = preview.json()
+    assert body["error"] is None
+    assert body["record"]["title"] == "Checkout API returning 500s"
+    assert api.as_("viewer").get(INCIDENTS).json()["items"] == []
+    stored = as_rita.post(url, content=REPORT, params={"name": "pm.md"})
+    assert stored.status_code == 200, stored.text
+    ref = stored.json()["ref"]
+    assert api.as_("viewer").get(f"{INCIDENTS}/{ref}").json()["severity"] == 2
+    audit = api.as_("viewer").get(f"{INCIDENTS}/{ref}/audit").json()["items"]
+    assert [(e["actor"], e["action"]) for e in audit] == [("rita", "import")]
+    empty = as_rita.post(url, content=b"\x00\x01", params={"name": "x.bin"})
+    assert empty.status_code == 422

@@ -210,6 +210,19 @@ class ImportResult(BaseModel):
     skipped: list[str]
 
 
+class ReportImportOut(BaseModel):
+    """A Markdown report read (and, unless a dry run, stored as a new incident)."""
+
+    dry_run: bool
+    source_name: str
+    ref: str | None
+    format: str | None
+    recognised: list[str]
+    warnings: list[str]
+    error: str | None = Field(description="Why it cannot be imported (dry run only).")
+    record: Incident | None
+
+
 class UserOut(BaseModel):
     name: str
     role: Role

@@ -12,9 +12,11 @@ from fastapi.responses import StreamingResponse
 
 from warroom.api.deps import ContextDep, Responder, ViewerDep
 from warroom.api.responses import errors, json
-from warroom.api.schemas import ImportResult, check_no_nul
-from warroom.errors import ValidationError
+from warroom.api.schemas import ImportResult, ReportImportOut, check_no_nul
+from warroom.domain.record import to_record
+from warroom.errors import ReportImportError, ValidationError
 from warroom.services.rendering import DEFAULT_FORMAT, render_report
+from warroom.services.report_import import import_report, preview_report, read_upload
 from warroom.services.transfer import export_records, read_records, store_incidents
 
 router = APIRouter(tags=["export and import"])
@@ -87,6 +89,62 @@ async def import_records(
         dry_run=dry_run,
     )
     return json({"dry_run": dry_run, "created": report.created, "skipped": report.skipped})
+
+
+_REPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"text/markdown": {"schema": {"type": "string"}}},
+    }
+}
+
+
+@router.post(
+    "/import/report",
+    response_model=ReportImportOut,
+    responses=errors(403, 409),
+    openapi_extra=_REPORT_BODY,
+)
+async def import_markdown_report(
+    request: Request,
+    ctx: ContextDep,
+    who: Responder,
+    name: Annotated[str, Query(description="the file name, for messages", max_length=200)] = (
+        "report.md"
+    ),
+    dry_run: Annotated[bool, Query(description="show what would be created")] = False,
+) -> Response:
+    """Import a report written by hand (Markdown, any built-in format or free-form)."""
+    text = read_upload(name, await request.body())
+    if dry_run:
+        preview = await run_in_threadpool(preview_report, ctx, name, text)
+        return json(
+            {
+                "dry_run": True,
+                "source_name": name,
+                "ref": None,
+                "format": preview.format_name or None,
+                "recognised": preview.recognised,
+                "warnings": preview.warnings,
+                "error": preview.error,
+                "record": to_record(preview.incident) if preview.incident else None,
+            }
+        )
+    done = await run_in_threadpool(lambda: import_report(ctx, name, text, actor=who.name))
+    if done.error is not None or done.ref is None:
+        raise ReportImportError(done.error or f"{name}: nothing imported", field="body")
+    return json(
+        {
+            "dry_run": False,
+            "source_name": name,
+            "ref": done.ref,
+            "format": None,
+            "recognised": [],
+            "warnings": [],
+            "error": None,
+            "record": None,
+        }
+    )
 
 
 @router.get(
