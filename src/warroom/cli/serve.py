@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from warroom.cli.app import app, context, err_console
+
+if TYPE_CHECKING:
+    from warroom.services.context import Context
 
 
 def setup_link(host: str, port: int, token: str) -> str:
@@ -48,15 +51,19 @@ def serve(
             f"(valid for a day):\n\n    {link}\n",
             soft_wrap=True,
         )
-    uvicorn.run(create_app(ctx), host=host, port=port, log_level="info", server_header=False)
+    from warroom.integrations.webhook_worker import start_background_worker
 
-
-def _load_demo(ctx: object) -> None:
+    stop_deliveries = start_background_worker(ctx)  # webhooks out, every few seconds
     try:
-        from warroom.demo import load_demo  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        err_console().print("[yellow]no demo data in this version of warroom[/yellow]")
-        return
+        uvicorn.run(create_app(ctx), host=host, port=port, log_level="info", server_header=False)
+    finally:
+        if stop_deliveries is not None:
+            stop_deliveries.set()
+
+
+def _load_demo(ctx: Context) -> None:
+    from warroom.demo import load_demo
+
     loaded = load_demo(ctx)
     if loaded:
-        err_console().print(f"[dim]demo: {loaded}[/dim]")
+        err_console().print(f"[dim]demo: loaded {len(loaded)} sample incidents[/dim]")
