@@ -5,6 +5,7 @@
     /api/v1/...            the REST API (routes in ``api.routes``)
     /api/v1/openapi.json   its OpenAPI description
     /api/docs              Swagger UI, from warroom's own static files
+    /metrics               Prometheus metrics (``integrations.metrics``)
     /                      the web UI, when ``warroom.web`` defines
                            ``install(app: FastAPI, ctx: Context) -> None``
 
@@ -24,6 +25,7 @@ from warroom.api.docs import STATIC_DIR, STATIC_PATH
 from warroom.api.docs import router as docs_router
 from warroom.api.errors import install_error_handlers
 from warroom.api.routes import router as api_router
+from warroom.integrations.metrics import install_metrics
 from warroom.services.context import Context
 
 API_PREFIX = "/api/v1"
@@ -50,6 +52,7 @@ def create_app(ctx: Context, *, web: bool = True) -> FastAPI:
     app.state.ctx = ctx
     install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
+    install_metrics(app, ctx)  # GET /metrics and request counts
     app.include_router(docs_router)
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="api-static")
     if web:

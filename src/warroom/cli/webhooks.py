@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from warroom.cli.app import app, author, console, context, done, print_json
-
-if TYPE_CHECKING:
-    from warroom.services.integration_ports import Delivery, Webhook
 
 webhook_app = typer.Typer(
     help="Outbound webhooks: add, list, remove, see deliveries, deliver.", no_args_is_help=True
@@ -57,11 +54,11 @@ def list_(json_out: Json = False) -> None:
     """The configured webhooks (secrets are not shown)."""
     from rich.table import Table
 
-    from warroom.integrations.webhooks import list_webhooks
+    from warroom.integrations.webhooks import list_webhooks, webhook_record
 
     hooks = list_webhooks(context())
     if json_out:
-        print_json([_hook_record(hook) for hook in hooks])
+        print_json([webhook_record(hook) for hook in hooks])
         return
     if not hooks:
         console().print("No webhooks. Add one with: warroom webhook add URL --event all")
@@ -85,7 +82,7 @@ def deliveries(
     from rich.table import Table
 
     from warroom.domain.times import format_utc
-    from warroom.integrations.webhooks import list_deliveries
+    from warroom.integrations.webhooks import delivery_record, list_deliveries
 
     rows = list_deliveries(context(), webhook_id, limit=limit)
     if json_out:
@@ -127,27 +124,3 @@ def deliver() -> None:
 
     run = deliver_due(context())
     done(f"delivered {run.delivered}, will retry {run.retrying}, failed {run.failed}")
-
-
-def _hook_record(hook: Webhook) -> dict[str, object]:
-    from dataclasses import asdict
-
-    from warroom.domain.times import isoformat_utc
-
-    data = asdict(hook)
-    data["signed"] = bool(data.pop("secret"))
-    data["events"] = list(data["events"])
-    data["created_at"] = isoformat_utc(data["created_at"])
-    return data
-
-
-def delivery_record(row: Delivery) -> dict[str, object]:
-    """A delivery as JSON (the API answers the same)."""
-    from dataclasses import asdict
-
-    from warroom.domain.times import isoformat_utc
-
-    data = asdict(row)
-    for key in ("next_attempt_at", "claimed_until", "created_at", "delivered_at"):
-        data[key] = isoformat_utc(data[key])
-    return data

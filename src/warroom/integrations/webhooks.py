@@ -8,8 +8,11 @@ one. Body styles and signatures: ``integrations.webhook_bodies``. Sending:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
 from urllib.parse import urlsplit
 
+from warroom.domain.times import isoformat_utc
 from warroom.errors import ValidationError
 from warroom.integrations.webhook_bodies import STYLES
 from warroom.services.context import Context
@@ -101,3 +104,20 @@ def list_deliveries(ctx: Context, webhook_id: int, *, limit: int = 100) -> list[
     with ctx.read() as uow:
         uow.webhooks.get(webhook_id)
         return uow.webhooks.deliveries(webhook_id, limit=limit)
+
+
+def webhook_record(hook: Webhook) -> dict[str, Any]:
+    """A webhook as JSON: whether it signs, never its secret."""
+    data = asdict(hook)
+    data["signed"] = bool(data.pop("secret"))
+    data["events"] = list(hook.events)
+    data["created_at"] = isoformat_utc(hook.created_at)
+    return data
+
+
+def delivery_record(delivery: Delivery) -> dict[str, Any]:
+    """A delivery as JSON, times in UTC."""
+    data = asdict(delivery)
+    for key in ("next_attempt_at", "claimed_until", "created_at", "delivered_at"):
+        data[key] = isoformat_utc(data[key])
+    return data
