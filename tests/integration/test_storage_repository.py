@@ -183,6 +183,17 @@ def test_save_on_a_stale_version_writes_nothing(any_database: OpensUnitsOfWork) 
     assert load(any_database, incident.ref) == theirs
 
 
+@pytest.mark.parametrize("version", [-1, 2**31, 2**63])
+def test_save_on_an_impossible_version_is_stale(
+    any_database: OpensUnitsOfWork, version: int
+) -> None:
+    incident = minimal_incident()
+    store(any_database, incident)
+    with any_database.unit_of_work() as uow, pytest.raises(StaleVersionError) as raised:
+        uow.incidents.save(incident, expected_version=version)
+    assert (raised.value.expected, raised.value.actual) == (version, 1)
+
+
 def test_save_of_an_unknown_incident_is_not_found(any_database: OpensUnitsOfWork) -> None:
     with any_database.unit_of_work() as uow, pytest.raises(NotFoundError):
         uow.incidents.save(minimal_incident(), expected_version=1)

@@ -25,6 +25,7 @@ from warroom.storage.mapping import child_rows, incident_values
 from warroom.storage.tables import CHILD_TABLES, incidents, ref_sequences
 
 ITER_BATCH_SIZE = 200
+MAX_VERSION = 2**31 - 1  # incidents.version is a 32-bit INTEGER on PostgreSQL
 
 
 def _now() -> datetime:
@@ -85,6 +86,10 @@ class SqlIncidentRepository:
         del values["ref"], values["created_at"]
         values.update(version=expected_version + 1, updated_at=now)
         with translate_errors(self._url):
+            if not 0 <= expected_version < MAX_VERSION:
+                # No stored version can match; PostgreSQL would refuse the
+                # out-of-range integer where SQLite just matches nothing.
+                raise self._stale(incident.ref, expected_version)
             updated = self._connection.execute(
                 update(incidents)
                 .where(incidents.c.ref == incident.ref, incidents.c.version == expected_version)
