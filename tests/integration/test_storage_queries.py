@@ -121,6 +121,19 @@ def test_a_full_last_page_has_no_next(any_database: OpensUnitsOfWork) -> None:
     assert first.next is not None and len(second.items) == 2 and second.next is None
 
 
+def test_integers_beyond_32_bits_match_nothing_rather_than_fail(
+    any_database: OpensUnitsOfWork,
+) -> None:
+    incident = minimal_incident(severity=2)
+    incident.action_items = [ActionItem("AI-1", "one")]
+    store(any_database, incident)
+    assert refs(any_database, severities=(2**40, -(2**40))) == []
+    assert refs(any_database, severities=(2, 2**40)) == [incident.ref]
+    assert refs(any_database, limit=2**63) == [incident.ref]
+    with any_database.unit_of_work(read_only=True) as uow:
+        assert len(uow.incidents.list_action_items(ActionItemQuery(limit=2**63))) == 1
+
+
 def test_list_reads_two_queries_whatever_the_page_size(
     database: Database, count_statements: Callable[..., Any]
 ) -> None:

@@ -28,6 +28,15 @@ from warroom.storage.mapping import action_item_from_row
 from warroom.storage.tables import action_items, incident_roles, incident_services, incidents
 
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
+# PostgreSQL binds integers as INTEGER (32 bits) and refuses larger ones where
+# SQLite would simply match nothing: keep what callers pass within range.
+INT32_MAX = 2**31 - 1
+
+
+def _limit(limit: int) -> int:
+    if limit < 1:
+        raise ValidationError("limit must be at least 1", field="limit")
+    return min(limit, INT32_MAX - 1)
 
 
 def visible_to(viewer: Viewer | None) -> ColumnElement[bool]:
@@ -47,8 +56,7 @@ def visible_to(viewer: Viewer | None) -> ColumnElement[bool]:
 
 def list_incidents(connection: Connection, query: IncidentQuery) -> Page:
     """One page of incident summaries matching ``query``, newest first."""
-    if query.limit < 1:
-        raise ValidationError("limit must be at least 1", field="limit")
+    limit = _limit(query.limit)
     commander = incident_roles.alias("commander")
     # Every column but the record: a list never reads the JSON.
     columns = [column for column in incidents.c if column.name != "record"]
@@ -64,11 +72,11 @@ def list_incidents(connection: Connection, query: IncidentQuery) -> Page:
         )
         .where(*_incident_filters(query))
         .order_by(incidents.c.created_at.desc(), incidents.c.ref.desc())
-        .limit(query.limit + 1)
+        .limit(limit + 1)
     )
     rows = connection.execute(statement).mappings().all()
-    more = len(rows) > query.limit
-    rows = rows[: query.limit]
+    more = len(rows) > limit
+    rows = rows[:limit]
     services: dict[int, list[str]] = defaultdict(list)
     if rows:
         names = (
@@ -103,7 +111,8 @@ def _incident_filters(query: IncidentQuery) -> list[ColumnElement[bool]]:
     if query.statuses:
         filters.append(incidents.c.status.in_([status.value for status in query.statuses]))
     if query.severities:
-        filters.append(incidents.c.severity.in_(query.severities))
+        severities = [s for s in query.severities if -INT32_MAX <= s <= INT32_MAX]
+        filters.append(incidents.c.severity.in_(severities))
     if query.service is not None:
         filters.append(
             exists().where(
@@ -128,8 +137,7 @@ def _incident_filters(query: IncidentQuery) -> list[ColumnElement[bool]]:
 
 def list_action_items(connection: Connection, query: ActionItemQuery) -> list[ActionItemRow]:
     """Action items across incidents, soonest due first (undated last), then by incident."""
-    if query.limit < 1:
-        raise ValidationError("limit must be at least 1", field="limit")
+    limit = _limit(query.limit)
     statement = (
         select(
             action_items,
@@ -143,7 +151,7 @@ def list_action_items(connection: Connection, query: ActionItemQuery) -> list[Ac
             incidents.c.ref,
             action_items.c.position,
         )
-        .limit(query.limit)
+        .limit(limit)
     )
     if query.owner is not None:
         statement = statement.where(action_items.c.owner == query.owner)
