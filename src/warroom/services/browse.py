@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from warroom.domain.model import ActionStatus, ReviewStatus
+from warroom.domain.review import approved_in_round
 from warroom.services.context import Context
 from warroom.services.incidents import get_incident, list_incidents
 from warroom.services.inputs import OPEN_STATUSES
@@ -105,7 +106,7 @@ def reviews_waiting(ctx: Context, viewer: Viewer) -> list[IncidentSummary]:
         for summary in page.items:
             if summary.review_status is ReviewStatus.IN_REVIEW:
                 incident = get_incident(ctx, summary.ref, viewer=viewer)
-                approved = {a.name for a in incident.review.approvals if a.approved}
+                approved = approved_in_round(incident)
                 if viewer.name in incident.roles.reviewers and viewer.name not in approved:
                     waiting.append(summary)
         cursor = page.next

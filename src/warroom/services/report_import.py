@@ -1,9 +1,9 @@
 """Importing Markdown reports written by hand: what would be created, then creating it.
 
-``preview_report`` reads one report (``importers.markdown.import_markdown``)
-and checks it would store, without storing anything: the recognised fields,
-the extra sections that keep what has no field, the warnings, or the error
-that stops it. ``import_report`` reads it again and stores it. Each file is
+``preview_report`` reads one report (``services.reports.read_report``, so
+custom formats too) and checks it would store, without storing anything:
+the recognised fields, the extra sections that keep what has no field, the
+warnings, or the error that stops it. ``import_report`` reads it again and stores it. Each file is
 its own transaction, so one bad file does not hold back the others.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from warroom.domain.model import Incident
 from warroom.errors import WarroomError
-from warroom.importers.markdown import import_markdown
 from warroom.importers.result import ImportResult
 from warroom.services.context import Context
+from warroom.services.reports import read_report
 from warroom.services.transfer import store_incidents
 
 MAX_REPORT = 2 * 1024 * 1024
@@ -58,12 +58,7 @@ def read_upload(name: str, data: bytes) -> str:
 
 
 def _read(ctx: Context, source_name: str, text: str) -> ImportResult:
-    return import_markdown(
-        text,
-        source_name=source_name,
-        default_zone=ctx.settings.zone,
-        scale=ctx.settings.scale,
-    )
+    return read_report(text, source_name=source_name, settings=ctx.settings)
 
 
 def preview_report(ctx: Context, source_name: str, text: str) -> ReportPreview:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -97,13 +98,16 @@ class Form:
         return {name: self.get(name) for name in names}
 
 
-async def read_form(request: Request) -> Form:
-    """The POSTed form, after checking its CSRF token."""
+async def read_form(request: Request) -> AsyncIterator[Form]:
+    """The POSTed form, after checking its CSRF token; uploaded files are closed after."""
     data = await request.form(max_files=200, max_fields=2000, max_part_size=MAX_PART)
-    field = data.get(CSRF_FIELD)
-    sent = request.headers.get(CSRF_HEADER) or (field if isinstance(field, str) else None)
-    check_csrf(request, sent)
-    return Form(data)
+    try:
+        field = data.get(CSRF_FIELD)
+        sent = request.headers.get(CSRF_HEADER) or (field if isinstance(field, str) else None)
+        check_csrf(request, sent)
+        yield Form(data)
+    finally:
+        await data.close()
 
 
 FormDep = Annotated[Form, Depends(read_form)]
