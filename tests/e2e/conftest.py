@@ -41,5 +41,6 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cli]:
 
 # The API tests run on both databases: the integration tests' fixtures, and the API client.
 from api_fixtures import api  # noqa: E402, F401
+from web_fixtures import site  # noqa: E402, F401
 
 from integration.conftest import *  # noqa: E402, F403
