@@ -16,6 +16,7 @@ from storage_factories import (
     minimal_incident,
 )
 
+from warroom.domain.audit import AuditEntry
 from warroom.domain.model import (
     EventKind,
     Incident,
@@ -262,3 +263,14 @@ def test_a_reader_is_not_blocked_by_a_writer(database: Database) -> None:
         with database.unit_of_work(read_only=True) as reader:
             assert reader.incidents.get(incident.ref) == incident
     assert datetime.now(UTC) - started < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize("after", [-(2**40), 2**31, 2**63])
+def test_audit_versions_beyond_32_bits_are_read_not_refused(database: Database, after: int) -> None:
+    entry = AuditEntry("INC-A", 1, datetime(2026, 1, 1, tzinfo=UTC), "al", "declare", ())
+    with database.unit_of_work() as uow:
+        uow.audit.add(entry)
+        uow.commit()
+    with database.unit_of_work(read_only=True) as uow:
+        found = uow.audit.list_for("INC-A", after_version=after, limit=2**63)
+    assert found == ([entry] if after < 0 else [])

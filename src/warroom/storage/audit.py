@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection
 
 from warroom.domain.audit import AuditEntry, FieldChange
 from warroom.storage.errors import translate_errors
+from warroom.storage.queries import INT32_MAX
 from warroom.storage.tables import audit_log
 
 
@@ -33,11 +34,14 @@ class SqlAuditRepository:
 
     def list_for(self, ref: str, *, after_version: int = 0, limit: int = 1000) -> list[AuditEntry]:
         """The entries of one incident with a version above ``after_version``, oldest first."""
+        if after_version >= INT32_MAX:
+            return []
+        # PostgreSQL binds these as 32-bit INTEGER: keep them in range (see queries.py).
         statement = (
             select(audit_log)
-            .where(audit_log.c.ref == ref, audit_log.c.version > after_version)
+            .where(audit_log.c.ref == ref, audit_log.c.version > max(after_version, -1))
             .order_by(audit_log.c.version, audit_log.c.id)
-            .limit(limit)
+            .limit(min(max(limit, 0), INT32_MAX))
         )
         with translate_errors(self._url):
             rows = self._connection.execute(statement).mappings().all()
