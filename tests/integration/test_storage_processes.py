@@ -7,6 +7,7 @@ import queue
 import traceback
 from typing import Any
 
+import pytest
 from storage_factories import minimal_incident
 
 from warroom.storage import HEAD_REVISION, Database, open_database
@@ -15,6 +16,9 @@ from warroom.storage.schema import current_revision
 PROCESSES = 8
 NUMBERS_EACH = 3
 TIMEOUT = 120
+
+# Spawning eight interpreters takes seconds: `-m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
 
 
 def _take_numbers(url: str, scope: str, start: Any, results: Any) -> None:
