@@ -205,12 +205,13 @@ def show(ref: Ref, json_out: Json = False) -> None:
     from warroom.cli.views import show_incident
     from warroom.domain.record import to_record
     from warroom.services.incidents import get_incident
+    from warroom.services.related import related_incidents
 
     incident = get_incident(context(), ref)
     if json_out:
         print_json(to_record(incident))
     else:
-        show_incident(incident, settings())
+        show_incident(incident, settings(), related_incidents(context(), incident.ref))
 
 
 @app.command("list")

@@ -8,7 +8,20 @@ import sys
 from warroom.cli.app import app
 
 # Each module adds its commands to ``app`` when imported.
-COMMAND_MODULES = ("incidents", "actions", "transfer", "reports", "timeline", "webhooks", "serve", "users")
+COMMAND_MODULES = (
+    "incidents",
+    "actions",
+    "transfer",
+    "reports",
+    "timeline",
+    "webhooks",
+    "serve",
+    "users",
+    "insights",
+    "review",
+    "followup",
+    "search",
+)
 for _name in COMMAND_MODULES:
     importlib.import_module(f"warroom.cli.{_name}")
 

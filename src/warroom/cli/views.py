@@ -14,6 +14,7 @@ from warroom.domain.model import ActionStatus, Incident
 from warroom.domain.times import format_duration, format_utc
 from warroom.services.ports import ActionItemRow, Page
 from warroom.services.records import summary_record as summary_record  # re-exported
+from warroom.services.related import RelatedIncident
 
 SEVERITY_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "cyan"}
 
@@ -99,7 +100,10 @@ def action_table(rows: list[ActionItemRow], today: datetime) -> None:
     console().print(table)
 
 
-def show_incident(incident: Incident, settings: Settings) -> None:
+def show_incident(
+    incident: Incident, settings: Settings, related: list[RelatedIncident] | None = None
+) -> None:
+    """The summary of ``warroom show``; ``related``: earlier incidents in common (Recurs)."""
     out = console()
     out.print(Text(f"{incident.ref}  {incident.title}", style="bold"))
     facts = [
@@ -164,3 +168,7 @@ def show_incident(incident: Incident, settings: Settings) -> None:
         out.print(Text("\nAction items", style="bold"))
         rows = [ActionItemRow(incident.ref, incident.title, item) for item in incident.action_items]
         action_table(rows, datetime.now(UTC))
+    if related is not None:
+        from warroom.cli.followup_views import recurs_section
+
+        recurs_section(related)

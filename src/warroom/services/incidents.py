@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from warroom.domain import incident as rules
+from warroom.domain import review as review_rules
 from warroom.domain.audit import diff_records
 from warroom.domain.model import (
     EventKind,
@@ -201,6 +202,7 @@ def mutate(
                 before = to_record(incident)
                 before_events = snapshot(incident)
                 result = change(incident)
+                review_rules.record_edit_after_approval(incident, before, ctx.now())
                 changes = diff_records(before, to_record(incident))
                 if not changes:
                     return incident, result

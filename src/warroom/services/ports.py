@@ -25,6 +25,7 @@ from warroom.domain.model import (
     ReviewStatus,
     Visibility,
 )
+from warroom.services.insight_ports import InsightsReader, ReminderLog, SearchIndex
 from warroom.services.integration_ports import AlertRepository, GaugeReader, WebhookRepository
 
 
@@ -217,6 +218,9 @@ class UnitOfWork(Protocol):
     alerts: AlertRepository
     webhooks: WebhookRepository
     gauges: GaugeReader
+    insights: InsightsReader
+    search: SearchIndex
+    reminders: ReminderLog
 
     def __enter__(self) -> Self: ...
 

@@ -8,6 +8,7 @@ puts the two back together, field for field.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import RowMapping
@@ -84,7 +85,17 @@ def incident_values(incident: Incident) -> dict[str, Any]:
     }
     for name, moment in incident.milestones.items():
         values[f"{name}_at"] = moment
+    values["approved_at"] = approved_at(incident)
+    values["review_meeting_at"] = incident.review.meeting_at
     return values
+
+
+def approved_at(incident: Incident) -> datetime | None:
+    """When the review was finally approved: the last approval, once the status is approved."""
+    if incident.review_status is not ReviewStatus.APPROVED:
+        return None
+    times = [a.at for a in incident.review.approvals if a.approved and a.at is not None]
+    return max(times, default=None)
 
 
 def child_rows(incident: Incident, incident_id: int) -> dict[str, list[dict[str, Any]]]:

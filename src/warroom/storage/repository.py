@@ -22,6 +22,7 @@ from warroom.storage import queries
 from warroom.storage.errors import translate_errors
 from warroom.storage.loading import load_incidents
 from warroom.storage.mapping import child_rows, incident_values
+from warroom.storage.search_index import write_search_document
 from warroom.storage.tables import CHILD_TABLES, incidents, ref_sequences
 
 ITER_BATCH_SIZE = 200
@@ -163,6 +164,8 @@ class SqlIncidentRepository:
         for table in CHILD_TABLES:
             if rows[table.name]:
                 self._connection.execute(insert(table), rows[table.name])
+        # The search text is rewritten with the incident, in the same transaction.
+        write_search_document(self._connection, incident, incident_id)
 
     def _stale(self, ref: str, expected: int) -> Exception:
         stored = self._connection.execute(

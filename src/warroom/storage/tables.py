@@ -79,6 +79,10 @@ incidents = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("version", Integer, nullable=False),
     Column("record", RecordJSON, nullable=False),
+    # Copies of two review times kept in ``record`` (migration 0003), for insights
+    # and reminders: the final approval, and the review meeting.
+    Column("approved_at", UTCDateTime),
+    Column("review_meeting_at", UTCDateTime),
 )
 Index("ix_incidents_created_at_ref", incidents.c.created_at, incidents.c.ref)
 Index("ix_incidents_status", incidents.c.status)

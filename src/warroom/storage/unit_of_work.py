@@ -20,6 +20,7 @@ from typing import Self
 
 from sqlalchemy.engine import Connection, Engine
 
+from warroom.services.insight_ports import InsightsReader, ReminderLog, SearchIndex
 from warroom.services.integration_ports import AlertRepository, GaugeReader, WebhookRepository
 from warroom.services.ports import AccountRepository, AuditRepository, IncidentRepository
 from warroom.storage.accounts import SqlAccountRepository
@@ -28,7 +29,10 @@ from warroom.storage.audit import SqlAuditRepository
 from warroom.storage.engine import READ_ONLY_OPTION
 from warroom.storage.errors import translate_errors
 from warroom.storage.gauges import SqlGaugeReader
+from warroom.storage.insights import SqlInsights
+from warroom.storage.reminders import SqlReminderLog
 from warroom.storage.repository import SqlIncidentRepository
+from warroom.storage.search import SqlSearchIndex
 from warroom.storage.webhooks import SqlWebhookRepository
 
 
@@ -41,6 +45,9 @@ class SqlUnitOfWork:
     alerts: AlertRepository
     webhooks: WebhookRepository
     gauges: GaugeReader
+    insights: InsightsReader
+    search: SearchIndex
+    reminders: ReminderLog
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -67,6 +74,9 @@ class SqlUnitOfWork:
         self.alerts = SqlAlertRepository(connection)
         self.webhooks = SqlWebhookRepository(connection)
         self.gauges = SqlGaugeReader(connection)
+        self.insights = SqlInsights(connection)
+        self.search = SqlSearchIndex(connection)
+        self.reminders = SqlReminderLog(connection)
         return self
 
     def __exit__(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from warroom.storage.followup_tables import include_name
 from warroom.storage.tables import metadata
 
 
@@ -21,6 +22,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things: batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -33,6 +35,7 @@ def _main() -> None:
             url=config.get_main_option("sqlalchemy.url"),
             target_metadata=metadata,
             literal_binds=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

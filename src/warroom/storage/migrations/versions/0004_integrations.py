@@ -1,7 +1,7 @@
 """Integrations: alert group links, alert states and receipts, webhooks and their outbox.
 
 Revision ID: 0004_integrations
-Revises: 0002_accounts_audit (0003_search_followup once it lands)
+Revises: 0003_search_followup
 Create Date: 2026-11-22
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_integrations"
-down_revision: str | None = "0002_accounts_audit"  # until 0003_search_followup lands
+down_revision: str | None = "0003_search_followup"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
