@@ -12,6 +12,7 @@ import pytest
 from followup_factories import action, context_for, make, store
 
 from warroom.domain.model import ReviewStatus
+from warroom.integrations.webhooks import add_webhook, list_deliveries
 from warroom.services.actions import ActionItemChange, update_action_item
 from warroom.services.context import Context
 from warroom.services.ports import UnitOfWork
@@ -112,3 +113,15 @@ def test_stale_follow_up_steps_are_not_sent(database: Database) -> None:
     step = send_reminders(ctx, at=MONDAY + timedelta(days=40))
     assert kinds(step) == [("followup_review", met, "30d")]  # not the 7 and 14 day ones too
     assert send_reminders(ctx, at=MONDAY + timedelta(days=200)) == []
+
+
+def test_reminders_go_to_the_webhooks_that_subscribe(database: Database) -> None:
+    ctx, (actions, *_) = seed(database)
+    hook = add_webhook(ctx, "https://hooks.example.com/x", ["reminder"])
+    sent = send_reminders(ctx, at=at(11))
+    queued = list_deliveries(ctx, hook.id)
+    assert len(queued) == len(sent) == 3
+    overdue = next(d for d in queued if d.payload["details"]["kind"] == "action_overdue")
+    assert overdue.event == "reminder"
+    assert overdue.payload["incident"]["ref"] == actions
+    assert overdue.payload["details"]["recipient"] == "bob"

@@ -14,7 +14,9 @@ Three kinds, computed at a given moment (the context's clock by default):
 (``INSERT ... ON CONFLICT DO NOTHING``) and hands the newly claimed ones to
 the sinks, all in one transaction: run it from cron, twice, or from several
 processes at once, and each reminder goes out once. A sink that fails rolls
-the claims back, so the reminders are tried again next time.
+the claims back, so the reminders are tried again next time. The default
+sink queues a ``reminder`` event for the outbound webhooks that subscribe to
+it (``services.events``), in that same transaction.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 from warroom.domain.followup import cadence_label, due_cadence_step, review_due
 from warroom.domain.times import isoformat_utc
 from warroom.services.context import Context
+from warroom.services.events import queue_reminder_events
 from warroom.services.ports import ActionItemQuery, UnitOfWork
 
 ACTION_OVERDUE = "action_overdue"
@@ -55,14 +58,13 @@ class Reminder:
 ReminderSink = Callable[[UnitOfWork, list[Reminder]], None]
 
 
-def notify_webhooks(uow: UnitOfWork, reminders: list[Reminder]) -> None:
-    """The hook for outbound webhooks: receives the reminders just claimed, in their transaction.
+def webhook_sink(ctx: Context, at: datetime) -> ReminderSink:
+    """The sink for outbound webhooks: one ``reminder`` event per reminder just claimed."""
 
-    Outbound webhooks are issue 6; until they are wired in here this sends
-    nothing (the CLI prints the list). Whatever it writes through ``uow``
-    commits with the claims; raising rolls them back.
-    """
-    return None
+    def sink(uow: UnitOfWork, reminders: list[Reminder]) -> None:
+        queue_reminder_events(uow, ctx.settings, list(reminders), at)
+
+    return sink
 
 
 def due_reminders(ctx: Context, *, at: datetime | None = None) -> list[Reminder]:
@@ -76,13 +78,18 @@ def send_reminders(
     ctx: Context,
     *,
     at: datetime | None = None,
-    sinks: Sequence[ReminderSink] = (notify_webhooks,),
+    sinks: Sequence[ReminderSink] | None = None,
 ) -> list[Reminder]:
-    """Claim and send what is due and was not sent yet; returns what was sent now."""
+    """Claim and send what is due and was not sent yet; returns what was sent now.
+
+    ``sinks`` (default: the outbound webhooks) receive the reminders just
+    claimed, inside the transaction that records them.
+    """
     now = at or ctx.now()
+    chosen = (webhook_sink(ctx, now),) if sinks is None else sinks
     with ctx.uow() as uow:
         claimed = [r for r in _due(ctx, uow, now) if uow.reminders.claim(r.key, now)]
-        for sink in sinks:
+        for sink in chosen:
             sink(uow, claimed)
         uow.commit()
     return claimed

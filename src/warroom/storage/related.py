@@ -91,6 +91,7 @@ def related_incidents(
             incidents.c.title,
             incidents.c.severity,
             incidents.c.started_at,
+            total.label("shared"),
         )
         .select_from(counts.join(incidents, incidents.c.id == counts.c.incident_id))
         .where(earlier, visible_to(viewer))
@@ -98,7 +99,8 @@ def related_incidents(
         .limit(limit)
     )
     rows = list(connection.execute(statement).all())
-    return _complete(connection, me.id, rows, {}, with_actions=True)
+    scores = {row.id: (0.0, float(row.shared)) for row in rows}  # score: how many shared
+    return _complete(connection, me.id, rows, scores, with_actions=True)
 
 
 def similar_incidents(
