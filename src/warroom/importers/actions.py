@@ -58,6 +58,12 @@ _DUE = re.compile(
 _PRIORITY = re.compile(
     r"\s*[\[(]\s*(P[0-4]|high|medium|low|critical)\s*[\])]\s*|^\s*(P[0-4])\s*[:\-–—]\s*", re.I
 )
+_TICKET = re.compile(r"\s*\((?:ticket|issue|jira|tracking|tracked in)[:\s]+([^)\s][^)]{0,200})\)", re.I)
+_SUFFIX_STATUS = re.compile(
+    r"\s+[—–-]\s+(done|complete[d]?|closed|in progress|open|pending|won'?t do|wontfix|declined|"
+    r"cancell?ed)(?:\s*\(([^)]{1,300})\))?\s*$",
+    re.I,
+)
 _STRUCK = re.compile(r"^~~(.+)~~\s*(.*)$", re.S)
 
 
@@ -92,7 +98,15 @@ def new_item(ctx: Context, text: str, lines: list[int], *, status: ActionStatus 
 
 
 def _take_marks(ctx: Context, item: ActionItem, title: str) -> str:
-    if mark := _STATUS_MARK.search(title):
+    if suffix := _SUFFIX_STATUS.search(title):
+        item.status = parse_action_status(suffix[1]) or item.status
+        if item.status == ActionStatus.WONT_DO and suffix[2]:
+            item.reason = suffix[2].strip()
+        title = title[: suffix.start()]
+    if ticket := _TICKET.search(title):
+        item.ticket = ticket[1].strip()
+        title = title[: ticket.start()] + title[ticket.end() :]
+    if not suffix and (mark := _STATUS_MARK.search(title)):
         word = next(g for g in (mark[1], mark[3], "done") if g)
         item.status = parse_action_status(word) or ActionStatus.DONE
         if item.status == ActionStatus.WONT_DO and mark[2]:
@@ -161,8 +175,8 @@ def _set(ctx: Context, item: ActionItem, role: str, value: str) -> bool:
             return False
         item.status = status
         if status == ActionStatus.WONT_DO:
-            reason = re.split(r"[:\-–—]", plain, maxsplit=1)
-            item.reason = reason[1].strip() if len(reason) > 1 and reason[1].strip() else None
+            why = re.search(r"\(([^)]+)\)\s*$", plain) or re.search(r"[:\-–—]\s*(.+)$", plain)
+            item.reason = why[1].strip() if why else None
     elif role == "ticket":
         found = links_in(value)
         item.ticket = found[0][0] if found else plain

@@ -9,6 +9,7 @@ apply:`` -> how to apply); any other sub-item is added to the detail.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from warroom.domain.model import (
@@ -22,6 +23,7 @@ from warroom.domain.model import (
     Why,
 )
 from warroom.importers.context import Context, ItemRef
+from warroom.importers.formats import STANDARD_CHECKLIST
 from warroom.importers.entries import Entry, section_entries, unclaimed
 from warroom.importers.sections import Section
 from warroom.importers.text import is_placeholder, key_of, strip_markup
@@ -71,6 +73,8 @@ def _observations(path: str) -> Callable[[Context, Section, list[Entry]], None]:
         for entry in entries:
             title = _title(entry)
             detail, impact, _ = _parts(entry)
+            if title and detail is None and " — " in title:  # "text — detail"
+                title, _, detail = title.partition(" — ")
             if title is None and detail is None:
                 ctx.claim(entry.lines, "format")
                 continue
@@ -99,15 +103,40 @@ def _strings(path: str) -> Callable[[Context, Section, list[Entry]], None]:
 
 
 def _lessons(ctx: Context, section: Section, entries: list[Entry]) -> None:
-    category = section.category or LessonCategory.TECHNICAL
     for entry in entries:
-        title = _title(entry)
-        detail, _, apply = _parts(entry)
+        category = section.category or LessonCategory.TECHNICAL
+        raw = entry.text
+        if label := _CATEGORY_LABEL.match(raw):  # "**Technical:** Configuration is code"
+            category, raw = _CATEGORY[label[1].lower()], raw[label.end() :]
+        first, _, rest = raw.partition("\n")
+        if (note := _NOTE.search(first)) and note[1] in _CATEGORY:  # "**Title** _(process)_"
+            category, first = _CATEGORY[note[1]], first[: note.start()]
+        title = None if is_placeholder(first) else strip_markup(first).rstrip(":").strip()
+        detail, _, apply = _parts(Entry(raw, entry.lines, entry.children, detail=rest or None))
+        if detail is not None and entry.detail:
+            detail = f"{detail}\n{entry.detail}" if entry.detail not in detail else detail
+        title, detail, apply = _lesson_parts(title, detail, apply)
         if title is None and detail is None:
             ctx.claim(entry.lines, "format")
             continue
-        text = f"{title}: {detail}" if title and detail else title or detail or ""
+        text = f"{title}\n{detail}" if title and detail else title or detail or ""
         _add(ctx, "analysis.lessons", Lesson(text, category, apply), entry)
+
+
+_CATEGORY = {c.value: c for c in LessonCategory}
+_HOW = re.compile(r"\s+[—–-]\s+How (?:to apply|we(?:'ll| will) apply it):\s*(.+)$", re.S)
+_CATEGORY_LABEL = re.compile(r"^\*\*(Technical|Process|Communication):\*\*\s+", re.I)
+
+
+def _lesson_parts(
+    title: str | None, detail: str | None, apply: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """``Technical: Title\ndetail — How to apply: X`` -> title, detail, how to apply."""
+    text = "\n".join(p for p in (title, detail) if p)
+    if apply is None and (how := _HOW.search(text)):
+        apply, text = how[1].strip(), text[: how.start()]
+    first, _, rest = text.partition("\n")
+    return first.strip() or None, rest.strip() or None, apply
 
 
 def _factors(ctx: Context, section: Section, entries: list[Entry]) -> None:
@@ -117,7 +146,8 @@ def _factors(ctx: Context, section: Section, entries: list[Entry]) -> None:
         if title is None:
             ctx.claim(entry.lines, "format")
             continue
-        name, _, rest = title.partition(": ") if ": " in title[:60] else (title, "", "")
+        separator = " — " if " — " in title else ": " if ": " in title[:60] else None
+        name, _, rest = title.partition(separator) if separator else (title, "", "")
         description = "\n".join(p for p in (rest, detail) if p) or None
         factor = ContributingFactor(name, description, impact)
         _add(ctx, "analysis.contributing_factors", factor, entry)
@@ -137,20 +167,39 @@ def _whys(ctx: Context, section: Section, entries: list[Entry]) -> None:
         _add(ctx, "analysis.five_whys", Why(question.strip(), answer.strip()), entry)
 
 
+_NOTE = re.compile(r"\s*_\(([a-z_, ]{2,60})\)_\s*$")
+_KINDS = {k.value: k for k in MeasureKind}
+
+
+def add_measure(ctx: Context, text: str, lines: list[int], kind: MeasureKind,
+                checked: bool | None) -> PreventionMeasure | None:  # fmt: skip
+    """A prevention measure; ``_(kind)_``/``_(done)_`` after the text override the section's."""
+    if is_placeholder(text):
+        ctx.claim(lines, "format")
+        return None
+    done = bool(checked)
+    if note := _NOTE.search(text):  # "Runbook _(documentation, done)_"
+        words = [w.strip() for w in note[1].split(",")]
+        if all(w in _KINDS or w == "done" for w in words):
+            kind = next((_KINDS[w] for w in words if w in _KINDS), kind)
+            done = done or "done" in words
+            text = text[: note.start()]
+    measure = PreventionMeasure(strip_markup(text), kind, done)
+    ctx.incident.analysis.prevention.append(measure)
+    ctx.claim(lines, ItemRef("analysis.prevention", measure))
+    return measure
+
+
 def _prevention(ctx: Context, section: Section, entries: list[Entry]) -> None:
     kind = section.measure_kind or MeasureKind.TECHNICAL
     for entry in entries:
-        title = _title(entry)
-        if title is None:
-            ctx.claim(entry.lines, "format")
-            continue
-        measure = PreventionMeasure(strip_markup(entry.text), kind, bool(entry.checked))
-        _add(ctx, "analysis.prevention", measure, entry)
+        add_measure(ctx, entry.text, entry.lines, kind, entry.checked)
 
 
 def _checklist(ctx: Context, section: Section, entries: list[Entry]) -> None:
     for entry in entries:
-        if _title(entry) is None:
+        standard = not entry.checked and key_of(entry.text) in STANDARD_CHECKLIST
+        if _title(entry) is None or standard:
             ctx.claim(entry.lines, "format")
             continue
         item = ChecklistItem(strip_markup(entry.text), bool(entry.checked))

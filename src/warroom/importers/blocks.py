@@ -90,6 +90,8 @@ def split_cells(line: str) -> list[str]:
         text = text[1:]
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
+    if "`" not in text and "\\" not in text:
+        return [cell.strip() for cell in text.split("|")]
     cells: list[str] = []
     current: list[str] = []
     in_code = False

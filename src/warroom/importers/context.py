@@ -57,7 +57,6 @@ class Context:
     severity_line: int | None = None
     status_stated: bool = False
     fallback_title: str = "Untitled"
-    date_lines: list[int] = field(default_factory=list)  # "Date:" labels, kept by the times
     # Lines that restate what the record holds ("Status page updates: 2"): claimed at the
     # end if the check passes, else kept verbatim in an extra section.
     derived: list[tuple[list[int], Callable[[], bool], str]] = field(default_factory=list)
@@ -70,8 +69,11 @@ class Context:
             self.claims.setdefault(number, target)
 
     def derive(self, lines: Iterable[int], check: Callable[[], bool], target: str) -> None:
-        """Lines that repeat what the record holds: claimed at the end if ``check()`` holds."""
-        self.derived.append((list(lines), check, target))
+        """Lines that repeat what the record holds: claimed now, given back at the end
+        (for an extra section) unless ``check()`` holds."""
+        numbers = [n for n in lines if n not in self.claims]
+        self.claim(numbers, target)
+        self.derived.append((numbers, check, target))
 
     def claimed(self, line: int) -> bool:
         return line in self.claims
@@ -143,7 +145,7 @@ class Context:
         """Set a field the report states once; a second, different value is not taken."""
         owner, name = self._owner(path)
         current = getattr(owner, name)
-        if current is not None and current != value:
+        if current not in (None, "") and current != value:
             return False
         setattr(owner, name, value)
         self.claim(lines, path)

@@ -21,8 +21,7 @@ BASIC_READERS: dict[str, Reader] = {**SCALAR_READERS, **PEOPLE_READERS, **LINK_R
 def apply_label(ctx: Context, entry: LabelLine, readers: dict[str, Reader] | None = None) -> bool:
     """Read one label into its field; False (nothing claimed) if no field takes it."""
     table = BASIC_READERS if readers is None else readers
-    section = entry.section
-    spec = label_spec(entry.label.key, section.kind if section else "header")
+    spec = label_spec(entry.label.key, entry.context)
     if spec is None or spec[0] not in table:
         return False
     reader, arg = spec

@@ -109,11 +109,10 @@ def resolve_lines(ctx: Context, source: list[str]) -> dict[int, str]:
         if number < 1 or number > len(source) or not source[number - 1].strip():
             continue
         if isinstance(target, ItemRef):
-            if id(target.path) not in indexes:
-                pass
             items: list[object] = ctx.get(target.path)
-            positions = indexes.setdefault(id(items), {id(o): i for i, o in enumerate(items)})
-            index = positions.get(id(target.item))
+            if id(items) not in indexes:
+                indexes[id(items)] = {id(o): i for i, o in enumerate(items)}
+            index = indexes[id(items)].get(id(target.item))
             result[number] = target.path if index is None else f"{target.path}[{index}]"
         else:
             result[number] = target

@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
-from warroom.domain.model import Flag, Visibility
+from warroom.domain.model import Flag, ReviewStatus, Visibility
 from warroom.domain.refs import REF_PATTERN
 from warroom.errors import ValidationError
 from warroom.importers.blocks import ListItem
 from warroom.importers.context import Context
 from warroom.importers.sections import Section
-from warroom.importers.text import Labelled, is_not_stated, parenthetical, strip_markup
+from warroom.importers.text import (
+    Labelled,
+    clean_value,
+    is_not_stated,
+    parenthetical,
+    strip_markup,
+)
 from warroom.importers.timeexpr import find_date, find_zone_note
 from warroom.importers.values import (
     parse_bool,
@@ -45,6 +51,14 @@ class LabelLine:
     lines: list[int]  # the label's own lines
     items: list[ListItem] = field(default_factory=list)  # sub-items: part of the value
     section: Section | None = None
+    kind: str | None = None  # read as if in a section of this kind (a footer: "header")
+
+    @property
+    def context(self) -> str | None:
+        """The kind of section the label is read in."""
+        if self.kind is not None:
+            return self.kind
+        return self.section.kind if self.section else "header"
 
     @property
     def line(self) -> int:
@@ -106,12 +120,15 @@ def _read_status(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     review = parse_review_status(value)
     if review is not None:
         return _read_review_status(ctx, entry, arg, value)
-    status = parse_incident_status(value)
+    inner = re.search(r"\(([^)]+)\)\s*$", value)  # "Resolved (closed)": the exact status
+    status = parse_incident_status(inner[1] if inner else "") or parse_incident_status(value)
     if status is None:
         return False
     ctx.status_stated = True
     ctx.incident.status = status
     ctx.claim(entry.lines, "status")
+    if re.match(r"(?i)post[- ]?mortem complete", value.strip()):
+        ctx.incident.review_status = ReviewStatus.APPROVED  # the review is done, and final
     return True
 
 
@@ -225,7 +242,8 @@ def _read_bool(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 
 def _read_text(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     parts = [value] if value else []
-    parts += [f"- {text}" for text in entry.item_texts()]
+    items = [clean_value(item.full_text) for item in entry.items if item.full_text.strip()]
+    parts += items if len(items) == 1 and not value else [f"- {text}" for text in items]
     text = "\n".join(parts).strip()
     if not text or is_not_stated(text):
         return False
@@ -236,16 +254,30 @@ def _read_text(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 def _read_date(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     """The incident's date: kept by the times read on it (``markdown`` checks that some are)."""
     stamp = find_date(value)
-    if stamp is None or stamp.year is None:
+    if stamp is None or stamp.year is None or stamp.month is None or stamp.day is None:
         return False
-    ctx.date_lines.extend(entry.lines)
+    day = date(stamp.year, stamp.month, stamp.day)
+    incident = ctx.incident
+
+    def used() -> bool:
+        times = [e.at for e in incident.timeline] + [m for _, m in incident.milestones.items() if m]
+        return any(abs((t.date() - day).days) <= 1 for t in times)
+
+    ctx.derive(entry.lines, used, "milestones")
     return True
 
 
-def _read_created(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+def _read_stamp(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     at = ctx.read_time(value, entry.line, zone_hint=_zone_hint(ctx, entry))
-    path = "created_at" if arg == "" and entry.label.key.startswith("creat") else "updated_at"
-    return at is not None and ctx.put(path, at, entry.lines)
+    return at is not None and ctx.put(arg, at, entry.lines)
+
+
+def _read_version(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    if not re.fullmatch(r"\d{1,6}", value.strip()):
+        return False  # "1.0": the document's version, not the record's
+    ctx.incident.version = int(value)
+    ctx.claim(entry.lines, "version")
+    return True
 
 
 def _read_visibility(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
@@ -266,6 +298,6 @@ SCALAR_READERS: dict[str, Reader] = {
     "review_status": _read_review_status, "milestone": _read_milestone, "metric": _read_metric,
     "duration": _read_duration, "downtime": _read_downtime, "count": _read_number,
     "percent": _read_number, "money": _read_money, "flag": _read_flag, "bool": _read_bool,
-    "text": _read_text, "date": _read_date, "created": _read_created,
-    "updated": _read_created, "visibility": _read_visibility,
+    "text": _read_text, "date": _read_date, "stamp": _read_stamp,
+    "visibility": _read_visibility, "version": _read_version,
 }  # fmt: skip

@@ -16,6 +16,17 @@ from warroom.importers.text import key_of
 
 FREEFORM = "freeform"
 
+# Checklist items the templates print whether or not they were done: an unticked one
+# says nothing (it is the template's), a ticked one is recorded.
+STANDARD_CHECKLIST = frozenset(
+    key_of(text)
+    for text in (
+        "Post-mortem published internally", "Team meeting presentation scheduled",
+        "Documentation updated", "Training materials created (if needed)",
+        "External blog post (if applicable)",
+    )
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class FormatSpec:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from warroom.domain.model import ActionStatus, ContributingFactor
+from warroom.domain.model import ActionStatus, ContributingFactor, MeasureKind
 from warroom.importers.actions import new_item
+from warroom.importers.analysis import add_measure
 from warroom.importers.blocks import Block, ListItem
+from warroom.importers.comms import COMMS_READERS
 from warroom.importers.context import Context, ItemRef
 from warroom.importers.dispatch import BASIC_READERS, apply_label
 from warroom.importers.fields import LabelLine, Reader
@@ -25,7 +27,7 @@ from warroom.importers.text import Labelled, clean_value, is_placeholder, key_of
 from warroom.importers.timeline import Cursor, read_items
 
 _LIST_READERS = frozenset({"people", "services", "list", "attendees", "actions", "timeline",
-                           "factors", "strings", "link", "group", "distribution"})  # fmt: skip
+                           "factors", "strings", "link", "group", "distribution", "measures"})  # fmt: skip
 _BEFORE_TIME = re.compile(
     r"\*{0,2}([A-Za-z][A-Za-z ]{2,40}?)\*{0,2}\s+(\d[\d\s:./-]{4,30}(?:\s?[A-Z]{2,5})?)$"
 )
@@ -88,6 +90,16 @@ def _read_strings(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     return bool(texts)
 
 
+def _read_measures(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    kind = MeasureKind(arg)
+    if value:
+        add_measure(ctx, value, entry.lines, kind, None)
+    for item in entry.items:
+        add_measure(ctx, clean_value(item.full_text), item.all_lines(), kind, item.checked)
+    ctx.claim(entry.lines, "analysis.prevention")
+    return bool(value or entry.items)
+
+
 def _read_group(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     handled = [take_item(ctx, item, entry.section) for item in entry.items]
     if any(handled):
@@ -96,20 +108,21 @@ def _read_group(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 
 
 ALL_READERS: dict[str, Reader] = {
-    **BASIC_READERS, "actions": _read_actions, "timeline": _read_timeline,
+    **BASIC_READERS, **COMMS_READERS, "actions": _read_actions, "timeline": _read_timeline,
     "factors": _read_factors, "strings": _read_strings, "group": _read_group,
+    "measures": _read_measures,
 }  # fmt: skip
 
 
 def read_label(ctx: Context, entry: LabelLine) -> bool:
     """Read a label, its compound value and its sub-items; True if anything was taken."""
-    section_kind = entry.section.kind if entry.section else "header"
+    section_kind = entry.context
     spec = label_spec(entry.label.key, section_kind)
     if spec is None:
         return False
     main, parts = _split_compound(entry.label.value, section_kind)
-    taken = [apply_label(ctx, LabelLine(p, entry.lines, [], entry.section), ALL_READERS)
-             for p in parts]  # fmt: skip
+    taken = [apply_label(ctx, LabelLine(p, entry.lines, [], entry.section, entry.kind),
+                         ALL_READERS) for p in parts]  # fmt: skip
     entry = replace(entry, label=replace(entry.label, value=main))
     if entry.items and spec[0] not in _LIST_READERS:
         rest = [item for item in entry.items if not take_item(ctx, item, entry.section)]
@@ -169,25 +182,29 @@ def _label_before_time(text: str) -> Labelled | None:
 def take_labels(ctx: Context, section: Section) -> None:
     """Read every label line standing in the section's own content."""
     blocks = section.blocks
+    after_rule = False
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "paragraph":
-            _paragraph(ctx, section, block, following)
-        elif block.kind == "list":
+            footer = after_rule and all(split_label(line) for line in block.lines)
+            _paragraph(ctx, section, block, following, "header" if footer else None)
+        elif block.kind == "list" and section.kind != "timeline":
             for item in block.items:
                 take_item(ctx, item, section)
-        elif block.kind == "table":
+        elif block.kind == "table" and section.kind != "timeline":
             _table(ctx, section, block)
+        after_rule = block.kind == "rule"
 
 
-def _paragraph(ctx: Context, section: Section, block: Block, following: Block | None) -> None:
+def _paragraph(ctx: Context, section: Section, block: Block, following: Block | None,
+               kind: str | None = None) -> None:  # fmt: skip
     rows = [(n, line) for n, line in block.numbered() if not ctx.claimed(n)]
     index = 0
     while index < len(rows):
         number, line = rows[index]
         labelled = split_label(line)
         index += 1
-        if labelled is None or label_spec(labelled.key, section.kind) is None:
+        if labelled is None or label_spec(labelled.key, kind or section.kind) is None:
             continue
         lines, more = [number], [labelled.value]
         while index < len(rows) and split_label(rows[index][1]) is None:
@@ -204,7 +221,7 @@ def _paragraph(ctx: Context, section: Section, block: Block, following: Block | 
             if rest and all(split_label(t) is None for _, t in rest):
                 value = clean_value("\n".join(t.strip() for _, t in rest))
                 lines += [n for n, _ in rest]
-        read_label(ctx, LabelLine(replace(labelled, value=value), lines, items, section))
+        read_label(ctx, LabelLine(replace(labelled, value=value), lines, items, section, kind))
 
 
 def _table(ctx: Context, section: Section, block: Block) -> None:

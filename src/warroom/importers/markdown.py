@@ -71,10 +71,10 @@ def import_markdown(
     take_link_definitions(ctx, blocks)
     has_summary = any(s.kind == "summary" for s in root.walk() if s is not root)
     for section in root.walk():
-        if section.done:
-            continue
         take_labels(ctx, section)
-        readers.read_section(ctx, section, summary_elsewhere=has_summary)
+    for section in root.walk():
+        if not section.done:
+            readers.read_section(ctx, section, summary_elsewhere=has_summary)
     _finish(ctx)
     claim_headings(ctx, root)
     build_extras(ctx, root, source, front)
@@ -221,13 +221,10 @@ def _finish(ctx: Context) -> None:
         if item.status == ActionStatus.WONT_DO and not item.reason:
             item.reason = "marked as won't do in the report"
     incident.timeline.sort(key=lambda event: event.at)
-    for lines, check, target in ctx.derived:
-        if check():
-            ctx.claim(lines, target)
-    if (ctx.date_lines and any(e.at.date() == ctx.ref_date for e in incident.timeline)) or (
-        ctx.date_lines and any(m is not None for _, m in incident.milestones.items())
-    ):
-        ctx.claim(ctx.date_lines, "milestones")
+    for lines, check, _ in ctx.derived:
+        if not check():
+            for number in lines:
+                ctx.claims.pop(number, None)
     if ctx.unzoned:
         zone = getattr(ctx.default_zone, "key", None) or str(ctx.default_zone)
         ctx.warn(f"{len(ctx.unzoned)} time(s) state no zone and the report names none; "

@@ -49,23 +49,25 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("closed", r"\b(?:incident closed|closed the incident|incident (?:is )?closed)\b"),
     )
 )  # fmt: skip
+_NOT_RESOLVED = re.compile(r"(?i)\bnot (?:yet )?resolved")
 _METRIC_FIRST = {m.name: (m.start, m.end) for m in DEFAULT_METRICS}
 
 
 def milestones_from_timeline(ctx: Context) -> None:
     """Milestones the words of timeline entries state, where no label states them."""
     ordered = sorted(ctx.incident.timeline, key=lambda e: e.at)
+    texts = [strip_markup(event.text) for event in ordered]
     for name, pattern in _WORDS:
         if name in ctx.stated:
             continue
-        events = [e for e in ordered if pattern.search(strip_markup(e.text))]
-        if name == "resolved":
-            events = [e for e in events if not re.search(r"(?i)\bnot (?:yet )?resolved", e.text)]
-        if not events:
-            continue
-        event = events[-1] if name == "closed" else events[0]
-        event.kind = EventKind.MILESTONE
-        ctx.stated[name] = StatedTime(event.at, -1, 1)
+        indexes = range(len(ordered) - 1, -1, -1) if name == "closed" else range(len(ordered))
+        for index in indexes:
+            if pattern.search(texts[index]) and not (
+                name == "resolved" and _NOT_RESOLVED.search(texts[index])
+            ):
+                ordered[index].kind = EventKind.MILESTONE
+                ctx.stated[name] = StatedTime(ordered[index].at, -1, 1)
+                break
 
 
 def _tolerance(seconds: int) -> timedelta:

@@ -12,38 +12,27 @@ from __future__ import annotations
 
 import re
 
-from warroom.domain.model import Approval, Audience, Communication
+from warroom.domain.model import Approval, Audience
 from warroom.importers.blocks import Block
 from warroom.importers.context import Context, ItemRef
+from warroom.importers.comms import add_communication
 from warroom.importers.entries import Entry, section_entries
 from warroom.importers.links import add_link, links_in
 from warroom.importers.people import add_service, read_attendee
 from warroom.importers.sections import Section
 from warroom.importers.text import is_placeholder, key_of, split_label, split_people, strip_markup
-from warroom.importers.timeexpr import match_stamp
 from warroom.importers.values import parse_bool
 
-_VIA = re.compile(r"\s*_?\(via ([^)]{1,200})\)_?\s*$")
 
 
 def read_communications(ctx: Context, section: Section) -> None:
     audience = section.audience or Audience.INTERNAL
     for entry in section_entries(ctx, section):
-        text = entry.text
-        stamp = match_stamp(text)
-        if is_placeholder(text.split(" - ")[0]) or is_placeholder(text):
-            ctx.claim(entry.lines, "format")
+        labelled = split_label(entry.text)
+        if labelled is not None and not labelled.value and not entry.children:
+            ctx.claim(entry.lines, "communications")  # "**Timeline:**": a heading in bold
             continue
-        at = None
-        if stamp is not None and stamp.has_time:
-            at = ctx.stamp_time(stamp, entry.line, zone_hint=section.zone_hint())
-            text = text[stamp.end :]
-        channel = None
-        if via := _VIA.search(text):
-            channel, text = via[1].strip(), text[: via.start()]
-        comm = Communication(at, strip_markup(text).strip() or text.strip(), audience, channel)
-        ctx.incident.communications.append(comm)
-        ctx.claim(entry.lines, ItemRef("communications", comm))
+        add_communication(ctx, entry.text, entry.lines, audience, section.zone_hint())
 
 
 def read_people(ctx: Context, section: Section) -> None:

@@ -26,8 +26,13 @@ URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
 _KEEP = frozenset({"status", "analysis", "process", "was", "has", "is", "its", "us", "this"})
 
 
+_MARKUP_CHARS = frozenset("*_`~[<!")
+
+
 def strip_markup(text: str) -> str:
     """Text as a reader sees it: links become their text, emphasis and tags go."""
+    if text.isascii() and _MARKUP_CHARS.isdisjoint(text):
+        return " ".join(text.split())
     text = _LINK.sub(r"\1", text)
     text = _REFLINK.sub(r"\1", text)
     text = _TAG.sub("", text)

@@ -12,7 +12,7 @@ applied at one position with bounded repetition: linear in the input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from warroom.domain.times import ZONE_ABBREVIATIONS, parse_time, zone_named
@@ -47,6 +47,7 @@ _ZONE = re.compile(
     r"\(?(?P<z>Z\b|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?"
     r"|[A-Z]{1,5}\b|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\)?"
 )
+_STARTS = frozenset("~≈*_[( ")
 _OPEN = re.compile(
     r"[\s~≈*_\[(]*(?:approx(?:imately|\.)?\s+|around\s+|about\s+|ca\.?\s+)?[\s*_\[(]*"
 )
@@ -124,16 +125,21 @@ def _zone_at(text: str, pos: int) -> tuple[str, int] | None:
 
 def match_stamp(text: str, *, bare_dates: bool = False) -> Stamp | None:
     """The time expression ``text`` starts with, if any, and where the rest begins."""
-    pos = _OPEN.match(text).end()  # type: ignore[union-attr]
+    if not text or not (text[0].isdigit() or text[0] in _STARTS or text[0].isalpha()):
+        return None
+    opened = _OPEN.match(text)
+    pos = opened.end() if opened else 0
     found = _date_at(text, pos, bare=bare_dates)
-    stamp = Stamp()
+    day = found[0] if found else Stamp()
     if found:
-        stamp, pos = found
+        pos = found[1]
         sep = _DATE_TIME_SEP.match(text, pos)
         after = sep.end() if sep else pos
         clock = _TIME.match(text, after) or _HHMM.match(text, after)
     else:
         clock = _TIME.match(text, pos)
+    hour = minute = second = None
+    zone_name = None
     if clock:
         hour, minute = int(clock["h"]), int(clock["mi"])
         second = int(clock["s"]) if clock.groupdict().get("s") else None
@@ -144,19 +150,17 @@ def match_stamp(text: str, *, bare_dates: bool = False) -> Stamp | None:
             hour = hour % 12 + (12 if ampm[0].lower() == "p" else 0)
         if hour > 23 or minute > 59:
             return None
-        stamp = replace(stamp, hour=hour, minute=minute, second=second)
         pos = clock.end()
         zone = _zone_at(text, len(text) - len(text[pos:].lstrip()))
         if zone:
-            stamp = replace(stamp, zone=zone[0])
-            pos = zone[1]
-    elif not found or stamp.year is None:
+            zone_name, pos = zone
+    elif not found or day.year is None:
         return None  # a date alone counts only when it is a full date
     close = _CLOSE.match(text, pos)
     end = close.end() if close else pos
     if end < len(text) and text[end - 1 : end].isalnum() and end == pos:
         return None  # "2024-05-01abc": not a stamp followed by text
-    return replace(stamp, end=end)
+    return Stamp(day.year, day.month, day.day, hour, minute, second, zone_name, end, day.ambiguous)
 
 
 def find_date(text: str) -> Stamp | None:

@@ -75,8 +75,15 @@ def read_stamp(ctx: Context, cur: Cursor, stamp: Stamp, line: int) -> TimelineEv
     return TimelineEvent(at=at, text="", phase=cur.phase, source=Source.IMPORT)
 
 
+_ACTION_TAKEN = re.compile(r"\s+[—–]\s+Action taken:\s*(.+)$", re.S)
+
+
 def add_event(ctx: Context, event: TimelineEvent, text: str, lines: list[int]) -> None:
-    event.text = clean_value(text).strip().rstrip(":").strip() or "(no description)"
+    text = clean_value(text).strip()
+    if taken := _ACTION_TAKEN.search(text):  # "alert fired — Action taken: paged on-call"
+        event.action_taken = event.action_taken or taken[1].strip()
+        text = text[: taken.start()]
+    event.text = text.rstrip(":").strip() or "(no description)"
     ctx.incident.timeline.append(event)
     ctx.claim(lines, ItemRef("timeline", event))
 

@@ -163,10 +163,10 @@ def parse_action_status(text: str) -> ActionStatus | None:
 def parse_priority(text: str) -> Priority | None:
     """``High``/``Medium``/``Low``, ``P0``..``P4``, ``critical``, ``urgent``."""
     word = strip_markup(text).strip().lower()
-    if re.match(r"(?:p0|p1|high|critical|urgent|highest|blocker)\b", word):
+    if re.match(r"(?:p0|high|critical|urgent|highest|blocker)\b", word):
         return Priority.HIGH
-    if re.match(r"(?:p2|medium|med|normal|moderate)\b", word):
+    if re.match(r"(?:p1|medium|med|normal|moderate)\b", word):
         return Priority.MEDIUM
-    if re.match(r"(?:p3|p4|low|lowest|minor|nice to have)\b", word):
+    if re.match(r"(?:p2|p3|p4|low|lowest|minor|nice to have)\b", word):
         return Priority.LOW
     return None
