@@ -118,7 +118,7 @@ def _load(ctx: Context, demo: DemoIncident, now: datetime) -> str:
         if status != "open":
             key = incident.action_items[-1].key
             change = ActionItemChange(status=status, reason=reason)
-            edit_action_item(_at(ctx, now), ref, key, change, editor)
+            edit_action_item(later, ref, key, change, editor)
     if demo.review != ReviewStatus.DRAFT.value:
         review = ReviewStatus(demo.review)
         mutate(

@@ -66,7 +66,7 @@ CHECKOUT = DemoIncident(
         (
             17,
             "observation",
-            "edge-gateway config v481 deployed at 09:58 removed eu-central upstreams",
+            "edge-gateway config v481, deployed 6 minutes earlier, removed eu-central upstreams",
             "tom.baker",
         ),
         (21, "action", "Rolled back edge-gateway config to v480", "tom.baker"),
@@ -111,7 +111,7 @@ CHECKOUT = DemoIncident(
     analysis={
         "executive-summary": "A routine gateway configuration change removed the EU upstream pool. "
         "Checkout failed for 18 % of EU customers for 22 minutes until the change was rolled back.",
-        "trigger": "Deployment of edge-gateway config **v481** at 09:58 UTC.",
+        "trigger": "Deployment of edge-gateway config **v481**, 4 minutes before the alert.",
         "root-cause": "The config generator dropped upstreams whose region label used the new "
         "`eu-central-1a` zone naming, leaving one upstream for all EU traffic.",
         "why": "The generator matched regions with an exact-string allow list that nobody updated "

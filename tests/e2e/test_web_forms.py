@@ -134,7 +134,7 @@ def test_an_in_place_save_updates_the_parts_it_touched(site: Site) -> None:
     }
     answer = rita.post(f"/incidents/{ref}/overview", change, htmx=True)
     assert answer.status_code == 200
-    assert answer.text.count('hx-swap-oob="true"') == 2  # the milestones and the timeline
+    assert answer.text.count('hx-swap-oob="true"') == 3  # milestones, timeline, audit log
     assert f'input.version[value="{version}"]' in answer.text
     assert f'value="{version + 1}" class="version"' in answer.text
     incident = get_incident(site.ctx, ref)

@@ -36,7 +36,8 @@ TEMPLATES = {
     "communications": "_communications.html",
     "links": "_links.html",
 }
-# Parts a change also touches: refreshed out of band after an in-place save.
+# Parts a change also touches: refreshed out of band after an in-place save
+# (and the audit log, after every one).
 ALSO_CHANGES = {
     "overview": ("_milestones.html", "_timeline_list.html"),
     "roles": ("_timeline_list.html",),
@@ -116,7 +117,8 @@ def save_section(
     fresh = FormState(values=view.form(key).values, version=incident.version, notes=outcome.notes)
     view.states[key] = fresh
     bump = (version, incident.version) if version and incident.version == version + 1 else None
-    return show_section(request, view, key, also=ALSO_CHANGES.get(key, ()), bump=bump)
+    also = (*ALSO_CHANGES.get(key, ()), "_audit.html")
+    return show_section(request, view, key, also=also, bump=bump)
 
 
 def show_failed(

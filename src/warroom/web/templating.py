@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -63,8 +64,28 @@ def label(value: object) -> str:
     return str(text).replace("_", " ")
 
 
-def markdown(text: str | None) -> Markup:
-    return Markup(markdown_to_html(text)) if text else Markup("")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def hard_breaks(text: str) -> str:
+    """Every line break outside code blocks kept as a break (Markdown joins lines otherwise)."""
+    lines = text.split("\n")
+    fence = False
+    for index, line in enumerate(lines[:-1]):
+        if _FENCE.match(line):
+            fence = not fence
+        elif not fence and line.strip() and lines[index + 1].strip():
+            lines[index] = line.rstrip() + "  "
+    return "\n".join(lines)
+
+
+def markdown(text: str | None, breaks: bool = False) -> Markup:
+    """Sanitised HTML of Markdown; ``breaks``: each line break shows, as people typed it."""
+    if not text:
+        return Markup("")
+    if breaks:
+        text = hard_breaks(text)
+    return Markup(markdown_to_html(text))
 
 
 def safe_url(url: str | None) -> str:
