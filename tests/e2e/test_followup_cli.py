@@ -5,8 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from tests.e2e.conftest import Cli
+from warroom.cli import app as cli_app
 
 REF = "INC-2026-11-20-001"
 LATER = "INC-2026-11-21-001"
@@ -124,3 +129,24 @@ def test_search_similar_and_recurs(cli: Cli) -> None:
     assert similar[0]["ref"] == REF and similar[0]["shared_services"] == ["checkout-api"]
     shown = cli.ok("show", LATER).stdout
     assert "Recurs" in shown and REF in shown and "open AI-1: Alert on 5xx" in shown
+
+
+def test_horizons_give_the_configured_due_dates(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "warroom.toml"
+    config.write_text("[warroom.horizon_days]\nshort = 14\n")
+    monkeypatch.setenv("WARROOM_CONFIG", str(config))
+    cli_app.reset()
+    seed(cli)
+    today = datetime.now(UTC).date()
+    cli.ok("action", "add", REF, "Soon", "--owner", "bob", "--horizon", "short")
+    cli.ok("action", "add", REF, "Now", "--owner", "bob", "--horizon", "immediate")
+    cli.ok(
+        "action", "add", REF, "Dated", "--owner", "bob", "--horizon", "long", "--due", "2027-01-01"
+    )
+    items = json.loads(cli.ok("action", "list", "--incident", REF, "--json").stdout)
+    due = {item["title"]: item["due"] for item in items}
+    assert due["Soon"] == (today + timedelta(days=14)).isoformat()  # configured
+    assert due["Now"] == (today + timedelta(days=7)).isoformat()  # the default kept
+    assert due["Dated"] == "2027-01-01"  # a due date given wins

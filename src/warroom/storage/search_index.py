@@ -11,6 +11,7 @@ in the same transaction; the database's index (FTS5 or tsvector, see
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -69,13 +70,18 @@ def search_document(incident: Incident) -> dict[str, str]:
 def write_search_document(connection: Connection, incident: Incident, incident_id: int) -> None:
     """Insert or replace the search text of one incident."""
     values = {"incident_id": incident_id, **search_document(incident)}
-    dialect: Any = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(search_documents).values(**values)
-    statement = statement.on_conflict_do_update(
+    connection.execute(_upsert(connection.dialect.name), values)
+
+
+@cache
+def _upsert(dialect_name: str) -> Any:
+    # Built once: the values are bound per call, so the compiled statement is reused.
+    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(search_documents)
+    return statement.on_conflict_do_update(
         index_elements=[search_documents.c.incident_id],
         set_={"title": statement.excluded.title, "body": statement.excluded.body},
     )
-    connection.execute(statement)
 
 
 def rebuild_search_documents(connection: Connection) -> int:
