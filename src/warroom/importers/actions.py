@@ -17,8 +17,16 @@ from datetime import date
 from warroom.domain.model import ActionItem, ActionKind, ActionStatus, Horizon
 from warroom.importers.blocks import Block, ListItem
 from warroom.importers.context import Context, ItemRef
+from warroom.importers.action_marks import due_date, take_marks
 from warroom.importers.links import links_in
-from warroom.importers.text import clean_value, is_placeholder, key_of, split_label, strip_markup
+from warroom.importers.text import (
+    clean_value,
+    is_not_stated,
+    is_placeholder,
+    key_of,
+    split_label,
+    strip_markup,
+)
 from warroom.importers.timeexpr import find_date, infer_year
 from warroom.importers.values import parse_action_status, parse_priority
 
@@ -42,28 +50,6 @@ _COLUMNS: dict[str, str] = {
     for name in names
 }  # fmt: skip
 _KEY = re.compile(r"^\s*(AI-?\d{1,5}|[A-Z]{2,6}-\d{1,6})\s*[:.\-–—)]\s*")
-_STATUS_MARK = re.compile(
-    r"\s*[\[(]\s*(done|complete[d]?|closed|fixed|in progress|wip|ongoing|open|todo|"
-    r"won'?t do|wontfix|declined|cancell?ed)(?:\s*[:\-–—]\s*([^\])]{1,200}))?\s*[\])]\s*|"
-    r"\s*[-–—:]?\s*\b(DONE|COMPLETED?|WIP|TODO|WONTFIX)\b\s*[.!]?\s*$|\s*✅\s*"
-)
-_OWNER = re.compile(
-    r"\s*[\[(]\s*(?:owner|assignee|assigned to|owned by)\s*[:=]?\s*([^\])]{1,80})[\])]\s*"
-    r"|\s*(?:[-–—]\s*)?\(?(@[A-Za-z0-9][\w.-]{0,38})\)?\s*$"
-)
-_DUE = re.compile(
-    r"\s*[\[(]?\s*\b(?:due(?: by| date| on)?|by|deadline|target)\s*[:=]?\s*"
-    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)\s*[\])]?"
-)
-_PRIORITY = re.compile(
-    r"\s*[\[(]\s*(P[0-4]|high|medium|low|critical)\s*[\])]\s*|^\s*(P[0-4])\s*[:\-–—]\s*", re.I
-)
-_TICKET = re.compile(r"\s*\((?:ticket|issue|jira|tracking|tracked in)[:\s]+([^)\s][^)]{0,200})\)", re.I)
-_SUFFIX_STATUS = re.compile(
-    r"\s+[—–-]\s+(done|complete[d]?|closed|in progress|open|pending|won'?t do|wontfix|declined|"
-    r"cancell?ed)(?:\s*\(([^)]{1,300})\))?\s*$",
-    re.I,
-)
 _STRUCK = re.compile(r"^~~(.+)~~\s*(.*)$", re.S)
 
 
@@ -84,7 +70,7 @@ def new_item(ctx: Context, text: str, lines: list[int], *, status: ActionStatus 
         item.status = status
     if key := _KEY.match(title):
         item.key, title = key[1].upper(), title[key.end() :]
-    title = _take_marks(ctx, item, title)
+    title = take_marks(ctx, item, title)
     for sub in details or []:
         if not _apply_detail(ctx, item, sub.full_text):
             title = f"{title}; {clean_value(sub.full_text)}"
@@ -95,51 +81,6 @@ def new_item(ctx: Context, text: str, lines: list[int], *, status: ActionStatus 
     ctx.claim(lines + [n for sub in details or [] for n in sub.all_lines()],
               ItemRef("action_items", item))  # fmt: skip
     return item
-
-
-def _take_marks(ctx: Context, item: ActionItem, title: str) -> str:
-    if suffix := _SUFFIX_STATUS.search(title):
-        item.status = parse_action_status(suffix[1]) or item.status
-        if item.status == ActionStatus.WONT_DO and suffix[2]:
-            item.reason = suffix[2].strip()
-        title = title[: suffix.start()]
-    if ticket := _TICKET.search(title):
-        item.ticket = ticket[1].strip()
-        title = title[: ticket.start()] + title[ticket.end() :]
-    if not suffix and (mark := _STATUS_MARK.search(title)):
-        word = next(g for g in (mark[1], mark[3], "done") if g)
-        item.status = parse_action_status(word) or ActionStatus.DONE
-        if item.status == ActionStatus.WONT_DO and mark[2]:
-            item.reason = mark[2].strip()
-        title = title[: mark.start()] + " " + title[mark.end() :]
-    if owner := _OWNER.search(title):
-        item.owner = (owner[1] or owner[2]).strip()
-        title = title[: owner.start()] + title[owner.end() :]
-    if due := _DUE.search(title):
-        parsed = _date(ctx, due[1])
-        if parsed is not None:
-            item.due = parsed
-            title = title[: due.start()] + title[due.end() :]
-    if priority := _PRIORITY.search(title):
-        item.priority = parse_priority(priority[1] or priority[2]) or item.priority
-        title = title[: priority.start()] + " " + title[priority.end() :]
-    found = [url for url, _ in links_in(title) if url.startswith("http")]
-    if found:
-        item.ticket = found[0]
-        title = re.sub(r"\(\s*\[[^\]]*\]\(\S+\)\s*\)|\[[^\]]*\]\((\S+)\)(?=\s*$)", "", title)
-        title = title.replace(found[0], "") if found[0] in title else title
-    return " ".join(title.split())
-
-
-def _date(ctx: Context, text: str) -> date | None:
-    stamp = find_date(text)
-    if stamp is None or stamp.month is None or stamp.day is None:
-        return None
-    year = stamp.year or infer_year(stamp.month, stamp.day, ctx.ref_date or date.today())
-    try:
-        return date(year, stamp.month, stamp.day)
-    except ValueError:
-        return None
 
 
 def _apply_detail(ctx: Context, item: ActionItem, text: str) -> bool:
@@ -153,14 +94,14 @@ def _apply_detail(ctx: Context, item: ActionItem, text: str) -> bool:
 def _set(ctx: Context, item: ActionItem, role: str, value: str) -> bool:
     """One column or sub-item value into the item; False if it says nothing usable."""
     plain = strip_markup(value).strip()
-    if not plain or plain in ("-", "—") or is_placeholder(value):
+    if not plain or plain in ("-", "—") or is_placeholder(value) or is_not_stated(value):
         return True
     if role == "key":
         item.key = plain.upper()
     elif role == "owner":
         item.owner = plain
     elif role == "due":
-        parsed = _date(ctx, plain)
+        parsed = due_date(ctx, plain)
         if parsed is None:
             return False
         item.due = parsed

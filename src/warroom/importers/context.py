@@ -54,6 +54,7 @@ class Context:
     derived_lines: set[int] = field(default_factory=set)  # metric lines that gave a milestone
     unzoned: list[int] = field(default_factory=list)  # lines with a time read in a default zone
     ambiguous: list[int] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (section, text) kept as extra
     severity_line: int | None = None
     status_stated: bool = False
     fallback_title: str = "Untitled"

@@ -78,6 +78,12 @@ def build_extras(ctx: Context, root: Section, source: list[str], front: Block | 
     for section in root.walk():
         if section.heading is not None and section.heading.start not in ctx.claims:
             ctx.claims[section.heading.start] = "structure"
+    for title, text in ctx.notes:
+        known = next((x for x in ctx.incident.extra_sections if x.title == title), None)
+        if known is None:
+            ctx.incident.extra_sections.append(ExtraSection(title, text))
+        else:
+            known.body = f"{known.body}\n{text}".strip("\n")
 
 
 def _add(ctx: Context, title: str, source: list[str], lines: list[int]) -> int:

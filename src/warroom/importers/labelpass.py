@@ -28,6 +28,8 @@ from warroom.importers.timeline import Cursor, read_items
 
 _LIST_READERS = frozenset({"people", "services", "list", "attendees", "actions", "timeline",
                            "factors", "strings", "link", "group", "distribution", "measures"})  # fmt: skip
+# Sections whose list items are their own entries, not label lines ("Engineering Lead: Ann").
+_OWN_LISTS = frozenset({"timeline", "approvals"})
 _BEFORE_TIME = re.compile(
     r"\*{0,2}([A-Za-z][A-Za-z ]{2,40}?)\*{0,2}\s+(\d[\d\s:./-]{4,30}(?:\s?[A-Z]{2,5})?)$"
 )
@@ -188,10 +190,10 @@ def take_labels(ctx: Context, section: Section) -> None:
         if block.kind == "paragraph":
             footer = after_rule and all(split_label(line) for line in block.lines)
             _paragraph(ctx, section, block, following, "header" if footer else None)
-        elif block.kind == "list" and section.kind != "timeline":
+        elif block.kind == "list" and section.kind not in _OWN_LISTS:
             for item in block.items:
                 take_item(ctx, item, section)
-        elif block.kind == "table" and section.kind != "timeline":
+        elif block.kind == "table" and section.kind not in _OWN_LISTS:
             _table(ctx, section, block)
         after_rule = block.kind == "rule"
 
@@ -239,5 +241,10 @@ def _table(ctx: Context, section: Section, block: Block) -> None:
         labelled = Labelled(clean_value(cells[0]), key_of(cells[0]), clean_value(cells[value_col]))
         if read_label(ctx, LabelLine(labelled, [row.line], [], section)):
             read_any = True
+            notes = [f"{block.header.cells[i]}: {clean_value(c)}"
+                     for i, c in enumerate(row.cells[1 : len(header)], 1)
+                     if i != value_col and clean_value(c)]  # fmt: skip
+            if notes:  # a column the field has no place for: kept beside it
+                ctx.notes.append((section.title, f"{labelled.label} — {'; '.join(notes)}"))
     if read_any:
         ctx.claim([block.start, block.start + 1], "structure")

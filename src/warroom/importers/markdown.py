@@ -28,6 +28,7 @@ from warroom.importers.context import Context
 from warroom.importers.extras import build_extras, claim_headings, resolve_lines
 from warroom.importers.formats import FORMATS, FREEFORM, TITLE_PREFIXES, detect_format
 from warroom.importers.labelpass import take_labels
+from warroom.importers.labels import LABELS
 from warroom.importers.links import take_link_definitions
 from warroom.importers.milestones import settle
 from warroom.importers.result import ImportResult
@@ -38,7 +39,6 @@ from warroom.importers.timeexpr import find_date, find_zone_note
 _NOISE_TITLES = frozenset(key_of(t) for t in ("incident title", "title", "incident name",
                                                "template", "report"))  # fmt: skip
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DATE_LABELS = frozenset(key_of(k) for k in ("date", "incident date", "date of incident", "day"))
 
 
 def import_markdown(
@@ -114,25 +114,47 @@ def _prescan(ctx: Context, root: Section, blocks: list[Block], source_name: str,
                 ctx.claim(block.line_numbers(), "timeline")
     if ctx.zone_name is None:
         ctx.zone_name = next((s.zone for s in root.walk() if s.zone), None)
-    for section in root.walk():
-        for block in section.blocks:
-            if block.kind != "paragraph" or section.kind not in ("header", "summary", None):
-                continue
-            for line in block.lines:
-                labelled = split_label(line)
-                if labelled and labelled.key in _DATE_LABELS and ctx.ref_date is None:
-                    ctx.ref_date = _full_date(labelled.value)
-    candidates = [root.title, front and "\n".join(front.lines), PurePath(source_name).name]
-    for candidate in candidates:
+    found = sorted(_stated_dates(root), key=lambda pair: pair[0])
+    ctx.ref_date = found[0][1] if found else None
+    for candidate in (root.title, front and "\n".join(front.lines)):
         if ctx.ref_date is None and candidate:
             ctx.ref_date = _full_date(candidate)
-    if ctx.ref_date is None:
-        for block in blocks:
-            match = _ISO_DATE.search("\n".join(block.lines)) if block.kind != "code" else None
-            if match:
-                ctx.ref_date = _safe_date(int(match[1]), int(match[2]), int(match[3]))
-                if ctx.ref_date:
-                    break
+    for section in root.walk():
+        for block in section.blocks if ctx.ref_date is None and section.kind == "timeline" else []:
+            ctx.ref_date = ctx.ref_date or _iso_date("\n".join(block.lines))
+    ctx.ref_date = ctx.ref_date or _full_date(PurePath(source_name).name)
+    for block in blocks if ctx.ref_date is None else []:
+        if block.kind != "code":
+            ctx.ref_date = ctx.ref_date or _iso_date("\n".join(block.lines))
+
+
+def _stated_dates(root: Section) -> list[tuple[int, date]]:
+    """Dates that labels state: a "Date:" label first, then a milestone label's date."""
+    found: list[tuple[int, date]] = []
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                lines = block.lines
+            elif block.kind == "list":
+                lines = [i.text for i in block.items] + [c.text for i in block.items for c in i.children]
+            elif block.kind == "table":
+                lines = [" : ".join(row.cells[:2]) for row in block.rows]
+            else:
+                continue
+            for line in lines:
+                labelled = split_label(line)
+                spec = LABELS.get(labelled.key) if labelled else None
+                if labelled is None or spec is None or spec[0] not in ("date", "milestone"):
+                    continue
+                day = _full_date(labelled.value)
+                if day is not None:
+                    found.append((0 if spec[0] == "date" else 1, day))
+    return found
+
+
+def _iso_date(text: str) -> date | None:
+    match = _ISO_DATE.search(text)
+    return _safe_date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
 def _full_date(text: str) -> date | None:

@@ -86,6 +86,14 @@ _PAIRS = {
 }
 
 
+def _agrees(actual: timedelta, stated: timedelta, start: str, seconds: int) -> bool:
+    """Within the tolerance; from a later start than "started", a longer stated span is fine
+    (the incident may have begun before it was detected)."""
+    if start != "started" and stated >= actual:
+        return True
+    return abs(actual - stated) <= _tolerance(seconds)
+
+
 def _derive(ctx: Context) -> None:
     """A stated metric whose start milestone is known and end is not gives the end."""
     for what, seconds, line in sorted(ctx.durations, key=lambda d: _ORDER.index(d[0])):
@@ -113,8 +121,7 @@ def _check(ctx: Context) -> None:
             else:
                 ctx.claims.pop(line, None)
             continue
-        if any(abs(ctx.stated[b].at - ctx.stated[a].at - stated) <= _tolerance(seconds)
-               for a, b in known):  # fmt: skip
+        if any(_agrees(ctx.stated[b].at - ctx.stated[a].at, stated, a, seconds) for a, b in known):
             continue
         ctx.claims.pop(line, None)
         a, b = known[0]

@@ -35,9 +35,19 @@ def _read_people(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 def _read_services(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     texts = [v for v in re.split(r"[,;]", strip_markup(value)) if v.strip()] if value else []
     texts += [strip_markup(i.full_text) for i in entry.items if i.checked is not False]
-    added = [add_service(ctx, text) for text in texts if not is_placeholder(text)]
+    added = [add_service(ctx, text) for raw in texts for text in other_services(raw)]
     ctx.claim(entry.all_lines(), "services")  # unticked options included: they say "not this"
     return bool(added) or bool(entry.items)
+
+
+def other_services(text: str) -> list[str]:
+    """``"Other: auth, admin"`` -> the services it names; placeholders -> none."""
+    if is_placeholder(text):
+        return []
+    match = re.match(r"(?i)other\s*[:\-–—]\s*(.+)$", text.strip())
+    if match is None:
+        return [text]
+    return [part.strip() for part in re.split(r"[,;]", match[1]) if part.strip()]
 
 
 def add_service(ctx: Context, text: str) -> ServiceImpact:

@@ -18,7 +18,7 @@ from warroom.importers.context import Context, ItemRef
 from warroom.importers.comms import add_communication
 from warroom.importers.entries import Entry, section_entries
 from warroom.importers.links import add_link, links_in
-from warroom.importers.people import add_service, read_attendee
+from warroom.importers.people import add_service, other_services, read_attendee
 from warroom.importers.sections import Section
 from warroom.importers.text import is_placeholder, key_of, split_label, split_people, strip_markup
 from warroom.importers.values import parse_bool
@@ -56,8 +56,9 @@ def read_people(ctx: Context, section: Section) -> None:
 
 def read_services(ctx: Context, section: Section) -> None:
     for entry in section_entries(ctx, section):
-        if entry.checked is not False and not is_placeholder(entry.text):
-            add_service(ctx, strip_markup(entry.text))
+        if entry.checked is not False:
+            for name in other_services(strip_markup(entry.text)):
+                add_service(ctx, name)
         ctx.claim(entry.lines, "services")
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from warroom.domain.model import ActionKind, Audience, Horizon, LessonCategory, MeasureKind, Phase
 from warroom.importers.blocks import Block
-from warroom.importers.synonyms import INHERITING, INHERITING_DEEP, heading_kind
+from warroom.importers.synonyms import HEADINGS, INHERITING, INHERITING_DEEP, heading_kind
 from warroom.importers.text import key_of, parenthetical, split_label, strip_markup
 from warroom.importers.timeexpr import find_zone_note, match_stamp
 
@@ -96,9 +96,8 @@ def find_title_heading(blocks: list[Block]) -> Block | None:
     """The first level-1 heading that is not itself a known section name."""
     for block in blocks:
         if block.kind == "heading" and block.level == 1:
-            if heading_kind(key_of(block.text), None) is None:
-                return block
-            return None
+            # Only an exact section name ("# Overview") makes it a section, not a title.
+            return None if key_of(block.text) in HEADINGS else block
     return None
 
 
