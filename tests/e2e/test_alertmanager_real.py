@@ -18,7 +18,8 @@ from typing import Any
 
 import httpx
 import pytest
-from served import Served, free_port, wait_until, warroom_server
+
+from bench.warroom_process import Served, free_port, wait_until, warroom_server
 
 pytestmark = [pytest.mark.alertmanager, pytest.mark.slow]
 

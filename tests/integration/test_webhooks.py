@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
+
 from tests.integration.integration_context import Clock, context_for
 from tests.integration.webhook_receiver import receiver
-
 from warroom.domain.model import Visibility
 from warroom.errors import ValidationError
 from warroom.integrations import webhooks as hooks
@@ -19,6 +20,7 @@ from warroom.integrations.webhook_worker import deliver_due
 from warroom.services import actions
 from warroom.services import incidents as svc
 from warroom.services.context import Context
+from warroom.services.events import queue_reminder_events
 from warroom.storage import Database
 
 
@@ -173,3 +175,27 @@ def test_webhook_configuration_errors(database: Database) -> None:
     assert hook.events == ("declared", "resolved")
     hooks.remove_webhook(ctx, hook.id)
     assert hooks.list_webhooks(ctx) == []
+
+
+@dataclass(frozen=True)
+class Nudge:
+    kind: str
+    ref: str
+    message: str
+    recipient: str | None = None
+    item: str | None = None
+
+
+def test_reminders_are_queued_in_the_claiming_transaction(database: Database) -> None:
+    ctx = context_for(database)
+    hook = hooks.add_webhook(ctx, "http://127.0.0.1:9/x", ["reminder"], style="slack")
+    ref = declare(ctx)
+    nudge = Nudge("review_late", ref, "the review of Checkout down is late", "alice")
+    with ctx.uow() as uow:
+        assert queue_reminder_events(uow, ctx.settings, [nudge], ctx.now()) == 1
+        uow.rollback()  # a sink that fails: nothing queued
+    with ctx.uow() as uow:
+        queue_reminder_events(uow, ctx.settings, [nudge], ctx.now())
+        uow.commit()
+    (delivery,) = hooks.list_deliveries(ctx, hook.id)
+    assert delivery.payload["details"]["message"] == nudge.message

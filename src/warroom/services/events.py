@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from warroom.config import Settings
 from warroom.domain.model import Incident, IncidentStatus, ReviewStatus, Visibility
@@ -126,3 +126,37 @@ def record_events(uow: UnitOfWork, settings: Settings, events: list[IncidentEven
 def queue_event(uow: UnitOfWork, settings: Settings, event: IncidentEvent) -> int:
     """Queue one event that no incident change caused (reminders, overdue items)."""
     return record_events(uow, settings, [event])
+
+
+class ReminderLike(Protocol):
+    """What ``queue_reminder_events`` reads of a reminder (``services.reminders.Reminder``)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def ref(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def recipient(self) -> str | None: ...
+    @property
+    def item(self) -> str | None: ...
+
+
+def queue_reminder_events(
+    uow: UnitOfWork, settings: Settings, reminders: list[ReminderLike], at: datetime
+) -> int:
+    """Queue a ``reminder`` event per reminder, in the transaction that claims them."""
+    if not reminders or not uow.webhooks.subscribed(REMINDER):
+        return 0
+    queued = 0
+    for reminder in reminders:
+        details = {
+            "kind": reminder.kind,
+            "message": reminder.message,
+            "recipient": reminder.recipient,
+            "item": reminder.item,
+        }
+        event = IncidentEvent(REMINDER, at, uow.incidents.get(reminder.ref), details)
+        queued += queue_event(uow, settings, event)
+    return queued
