@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from warroom.domain.model import Visibility
 from warroom.errors import ValidationError
 from warroom.integrations import webhooks as hooks
 from warroom.integrations.webhook_bodies import verify_signature
-from warroom.integrations.webhook_worker import deliver_due
+from warroom.integrations.webhook_worker import deliver_due, start_background_worker
 from warroom.services import actions
 from warroom.services import incidents as svc
 from warroom.services.context import Context
@@ -199,3 +200,21 @@ def test_reminders_are_queued_in_the_claiming_transaction(database: Database) ->
         uow.commit()
     (delivery,) = hooks.list_deliveries(ctx, hook.id)
     assert delivery.payload["details"]["message"] == nudge.message
+
+
+def test_the_background_worker_of_serve_delivers_and_stops(database: Database) -> None:
+    ctx = context_for(database, webhook_poll_seconds=0.05)
+    assert start_background_worker(context_for(database, webhook_poll_seconds=0)) is None
+    with receiver() as server:
+        hooks.add_webhook(ctx, server.url, ["declared"])
+        declare(ctx)
+        stop = start_background_worker(ctx)
+        assert stop is not None
+        try:
+            deadline = time.monotonic() + 20
+            while not server.requests and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            stop.stop()
+        assert not stop.thread.is_alive()
+    assert len(server.requests) == 1

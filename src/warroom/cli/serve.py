@@ -55,7 +55,7 @@ def serve(
         uvicorn.run(create_app(ctx), host=host, port=port, log_level="info", server_header=False)
     finally:
         if stop_deliveries is not None:
-            stop_deliveries.set()
+            stop_deliveries.stop()
 
 
 def _load_demo(ctx: object) -> None:

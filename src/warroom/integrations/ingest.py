@@ -11,12 +11,14 @@ key, is rolled back whole and retried, and then finds the winner's incident
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
 from warroom.domain import incident as rules
 from warroom.domain.model import Incident, IncidentStatus
-from warroom.errors import ConflictError
+from warroom.errors import ConflictError, StorageError
 from warroom.integrations import alert_mapping as mapping
 from warroom.integrations.alerts import FIRING, RESOLVED, Alert, AlertBatch
 from warroom.services.context import Context
@@ -43,14 +45,18 @@ class IngestResult:
 
 def ingest_alerts(ctx: Context, batch: AlertBatch) -> IngestResult:
     """Record one alert notification: open or update its group's incident, once."""
-    for _ in range(RETRIES):
+    for attempt in range(RETRIES):
         try:
             with ctx.uow() as uow:
                 result = _apply(ctx, uow, batch)
                 uow.commit()
                 return result
         except ConflictError:  # another process recorded this group meanwhile: look again
-            continue
+            pass
+        except StorageError as exc:  # PostgreSQL chose this transaction as a deadlock victim
+            if "deadlock" not in exc.message:
+                raise
+        time.sleep(random.uniform(0, 0.05 * (attempt + 1)))
     raise ConflictError("this alert group is being recorded by others right now; send it again")
 
 

@@ -134,8 +134,20 @@ def queue_overdue_items(ctx: Context) -> int:
     return queued
 
 
-def start_background_worker(ctx: Context) -> threading.Event | None:
-    """Run ``deliver_due`` every ``webhook_poll_seconds`` in a daemon thread; set the event to stop.
+@dataclass
+class BackgroundWorker:
+    """The delivery loop of ``warroom serve``; ``stop()`` ends it and waits for it."""
+
+    event: threading.Event
+    thread: threading.Thread
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self.event.set()
+        self.thread.join(timeout)
+
+
+def start_background_worker(ctx: Context) -> BackgroundWorker | None:
+    """Run ``deliver_due`` every ``webhook_poll_seconds`` in a daemon thread.
 
     None when the poll interval is 0 (the worker is off).
     """
@@ -153,5 +165,6 @@ def start_background_worker(ctx: Context) -> threading.Event | None:
                 log.exception("webhook delivery round failed")
             stop.wait(interval)
 
-    threading.Thread(target=loop, name="warroom-webhooks", daemon=True).start()
-    return stop
+    thread = threading.Thread(target=loop, name="warroom-webhooks", daemon=True)
+    thread.start()
+    return BackgroundWorker(stop, thread)
