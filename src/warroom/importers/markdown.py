@@ -24,7 +24,7 @@ from warroom.domain.severity import BUILTIN_SCALES, SeverityScale
 from warroom.errors import ReportImportError
 from warroom.importers import readers
 from warroom.importers.blocks import Block, parse_blocks
-from warroom.importers.context import Context
+from warroom.importers.context import Context, ItemRef
 from warroom.importers.extras import build_extras, claim_headings, resolve_lines
 from warroom.importers.formats import FORMATS, FREEFORM, TITLE_PREFIXES, detect_format
 from warroom.importers.labelpass import take_labels
@@ -222,6 +222,16 @@ def _title_from_paragraph(ctx: Context, root: Section) -> None:
         ctx.claim([first.start], "title")
 
 
+def _in_document_order(ctx: Context) -> None:
+    """Action items in the order the report lists them (label lines are read first)."""
+    first: dict[int, int] = {}
+    for number, target in ctx.claims.items():
+        if isinstance(target, ItemRef) and target.path == "action_items":
+            key = id(target.item)
+            first[key] = min(first.get(key, number), number)
+    ctx.incident.action_items.sort(key=lambda item: first.get(id(item), 0))
+
+
 def _finish(ctx: Context) -> None:
     settle(ctx)
     incident = ctx.incident
@@ -232,6 +242,7 @@ def _finish(ctx: Context) -> None:
         incident.severity = ctx.scale.levels
         ctx.warn(f"the report states no severity; set to the lowest, "
                  f"{ctx.scale.label(ctx.scale.levels)}")  # fmt: skip
+    _in_document_order(ctx)
     numbers = [
         int(m[1]) for a in incident.action_items if (m := re.fullmatch(r"AI-0*(\d+)", a.key))
     ]

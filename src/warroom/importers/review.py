@@ -100,12 +100,12 @@ def _approval_table(ctx: Context, block: Block) -> None:
     if "role" not in columns:
         return
     for row in block.rows:
-        cells = [strip_markup(c) for c in row.cells] + [""] * len(columns)
+        cells = row.cells + [""] * len(columns)
 
-        def cell(name: str) -> str:
+        def cell(name: str, cells: list[str] = cells) -> str:
             index = columns.get(name)
             value = cells[index] if index is not None else ""
-            return "" if is_placeholder(value) or value in ("—", "-") else value
+            return "" if is_placeholder(value) or value in ("—", "-") else strip_markup(value)
 
         if not cell("name") and not cell("approved") and not cell("date"):
             ctx.claim([row.line], "format")

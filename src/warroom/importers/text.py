@@ -14,7 +14,8 @@ from dataclasses import dataclass
 _LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\s]{0,2000}(?:\s+\"[^\"]*\")?\)")
 _REFLINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|\*|`)")
-_TAG = re.compile(r"</?[A-Za-z][^>\n]{0,200}>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,200})?/?>")
+_SHORTCUT = re.compile(r"\[([^\[\]\n]{1,300})\](?![(:\[])")
 _NON_WORD = re.compile(r"[^0-9a-z%$#+]+")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
 _NUMBERING = re.compile(
@@ -35,6 +36,7 @@ def strip_markup(text: str) -> str:
         return " ".join(text.split())
     text = _LINK.sub(r"\1", text)
     text = _REFLINK.sub(r"\1", text)
+    text = _SHORTCUT.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _EMOJI.sub("", text)
