@@ -37,10 +37,10 @@ from warroom.services.incidents import (
     change_status,
     declare_incident,
     list_incidents,
-    mutate,
     set_milestone,
 )
 from warroom.services.ports import IncidentQuery
+from warroom.services.review import approve_review, request_review
 
 DEMO_INCIDENTS: tuple[DemoIncident, ...] = PAST + ONGOING
 
@@ -120,12 +120,9 @@ def _load(ctx: Context, demo: DemoIncident, now: datetime) -> str:
             change = ActionItemChange(status=status, reason=reason)
             edit_action_item(later, ref, key, change, editor)
     if demo.review != ReviewStatus.DRAFT.value:
-        review = ReviewStatus(demo.review)
-        mutate(
-            later,
-            ref,
-            lambda incident: setattr(incident, "review_status", review),
-            actor=demo.author,
-            action="review",
-        )
+        reviewers = demo.reviewers or ("priya.nair",)
+        request_review(later, ref, reviewers, author=demo.author)
+        if demo.review == ReviewStatus.APPROVED.value:
+            for name in reviewers:
+                approve_review(later, ref, name, comment="Thorough; thanks.")
     return ref

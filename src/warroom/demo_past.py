@@ -38,6 +38,7 @@ class DemoIncident:
     # (title, owner, due in days from today, priority, status, reason)
     action_items: tuple[tuple[str, str, int, str, str, str | None], ...] = ()
     review: str = "draft"
+    reviewers: tuple[str, ...] = ()  # asked to review (draft: nobody)
 
 
 CHECKOUT = DemoIncident(
@@ -57,8 +58,6 @@ CHECKOUT = DemoIncident(
         (10, "scribe", "tom.baker"),
         (11, "responders", "sam.okafor"),
         (200, "report_author", "dev.patel"),
-        (2 * DAY, "reviewers", "admin"),
-        (2 * DAY, "reviewers", "priya.nair"),
     ),
     events=(
         (4, "alert", "CheckoutErrorRateHigh firing: 5xx at 38 % in eu-west-1", "alertmanager"),
@@ -149,6 +148,7 @@ CHECKOUT = DemoIncident(
         ("Semantic diff for generated gateway config", "tom.baker", 40, "medium", "open", None),
     ),
     review="in_review",
+    reviewers=("admin", "priya.nair"),
 )
 
 REDIS = DemoIncident(
@@ -162,7 +162,7 @@ REDIS = DemoIncident(
     detected=19,
     acknowledged=24,
     author="tom.baker",
-    roles=((25, "technical_lead", "maria.chen"), (DAY, "reviewers", "priya.nair")),
+    roles=((25, "technical_lead", "maria.chen"),),
     events=(
         (
             0,
@@ -210,6 +210,7 @@ REDIS = DemoIncident(
         ),
     ),
     review="approved",
+    reviewers=("priya.nair",),
 )
 
 BILLING = DemoIncident(
@@ -260,6 +261,7 @@ CERT = DemoIncident(
         ("Move certificate renewal to cert-manager", "tom.baker", -15, "medium", "done", None),
     ),
     review="approved",
+    reviewers=("tom.baker",),
 )
 
 PAST = (CHECKOUT, REDIS, BILLING, CERT)

@@ -49,7 +49,7 @@ def test_the_list_filters_searches_titles_and_pages(site: Site) -> None:
     assert sev1.text.count('class="strong"') == 15
     found = ada.get("/incidents?q=DB-07")
     assert found.text.count('class="strong"') == 1 and "Disk full on db-07" in found.text
-    assert form_value(found.text, "q") == "DB-07"
+    assert form_value(found.text, "q", id="filter-q") == "DB-07"
     bad = ada.get("/incidents?since=someday&service=api")
     assert bad.status_code == 422
     assert "someday" in error_next_to(bad.text, "filter-since")

@@ -10,7 +10,15 @@ from web_fixtures import Site
 from warroom.demo import load_demo
 from warroom.domain.model import Visibility
 
-PAGES = ["/", "/incidents", "/incidents/new", "/action-items", "/import", "/settings"]
+PAGES = [
+    "/",
+    "/incidents",
+    "/incidents/new",
+    "/action-items",
+    "/import",
+    "/settings",
+    "/search?q=pool",
+]
 _ASSET = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", re.I)
 
 

@@ -34,6 +34,7 @@ from warroom.domain.times import format_utc
 from warroom.render.registry import Format, list_formats
 from warroom.services.analysis_text import SECTIONS, AnalysisSection
 from warroom.services.impact import impact_form
+from warroom.services.review import ReviewState
 from warroom.web.forms import FormState
 
 MANUAL_KINDS = (
@@ -62,6 +63,8 @@ class IncidentView:
     settings: Settings
     now: datetime
     can_edit: bool
+    user_name: str = ""
+    review: ReviewState | None = None
     audit: list[AuditEntry] = field(default_factory=list)
     states: dict[str, FormState] = field(default_factory=dict)
 
@@ -99,6 +102,16 @@ class IncidentView:
     def role_names(self) -> tuple[str, ...]:
         return ROLE_NAMES
 
+    @property
+    def may_decide(self) -> bool:
+        """Whether the signed-in user is a reviewer who may approve or request changes now."""
+        review = self.review
+        return (
+            review is not None
+            and self.user_name in review.waiting
+            and (review.status.value in ("in_review", "changes_requested"))
+        )
+
     def section_text(self, section: AnalysisSection) -> str:
         return section.read(self.incident)
 
@@ -130,6 +143,8 @@ class IncidentView:
             return {n: format_utc(incident.milestones.get(n)) for n in MILESTONE_NAMES}
         if kind == "impact":
             return impact_form(incident.impact)
+        if kind == "review":
+            return {"reviewers": "", "comment": "", "decision": ""}
         if kind == "analysis":
             return {"text": _section(name).read(incident)}
         if kind == "action":

@@ -19,6 +19,7 @@ from warroom.services.audit import list_audit
 from warroom.services.context import Context, Outcome
 from warroom.services.editing import Editor
 from warroom.services.incidents import get_incident
+from warroom.services.review import get_review_state
 from warroom.web.auth import can_edit, viewer_of
 from warroom.web.forms import FormState, failed_form, parse_version
 from warroom.web.incident_view import IncidentView
@@ -35,6 +36,7 @@ TEMPLATES = {
     "action-new": "_action_items.html",
     "communications": "_communications.html",
     "links": "_links.html",
+    "review": "_review.html",
 }
 # Parts a change also touches: refreshed out of band after an in-place save
 # (and the audit log, after every one).
@@ -42,6 +44,7 @@ ALSO_CHANGES = {
     "overview": ("_milestones.html", "_timeline_list.html"),
     "roles": ("_timeline_list.html",),
     "milestones": ("_timeline_list.html", "_overview.html"),
+    "review": ("_timeline_list.html", "_overview.html", "_roles.html"),
 }
 AUDIT_SHOWN = 200
 
@@ -52,7 +55,16 @@ def load_view(
     viewer = viewer_of(user)
     incident = get_incident(ctx, ref, viewer=viewer)
     audit = list_audit(ctx, incident.ref, viewer=viewer)[-AUDIT_SHOWN:]
-    return IncidentView(incident, ctx.settings, ctx.now(), can_edit(user), audit, states or {})
+    return IncidentView(
+        incident,
+        ctx.settings,
+        ctx.now(),
+        can_edit(user),
+        user_name=user.name,
+        review=get_review_state(ctx, incident.ref, viewer=viewer),
+        audit=audit,
+        states=states or {},
+    )
 
 
 def anchor_of(key: str) -> str:

@@ -88,6 +88,15 @@ def markdown(text: str | None, breaks: bool = False) -> Markup:
     return Markup(markdown_to_html(text))
 
 
+_MATCH = re.compile(r"\[([^\[\]\n]{1,80})\]")
+
+
+def highlight(snippet: str) -> Markup:
+    """A search snippet, its ``[matched]`` words marked (the text itself escaped)."""
+    escaped = str(Markup.escape(snippet))
+    return Markup(_MATCH.sub(r"<mark>\1</mark>", escaped))
+
+
 def safe_url(url: str | None) -> str:
     """Only web and mail links become ``href``: never ``javascript:`` from an imported report."""
     text = (url or "").strip()
@@ -125,7 +134,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        utc=utc, day=day, label=label, markdown=markdown, brief=brief, safe_url=safe_url
+        utc=utc,
+        day=day,
+        label=label,
+        markdown=markdown,
+        brief=brief,
+        safe_url=safe_url,
+        highlight=highlight,
     )
     env.filters["duration"] = format_duration
     env.globals.update(static=static, age=age)

@@ -12,6 +12,8 @@ from warroom.web.routes import followup as followup
 from warroom.web.routes import importing as importing
 from warroom.web.routes import incident as incident
 from warroom.web.routes import incidents as incidents
+from warroom.web.routes import review as review
+from warroom.web.routes import search as search
 from warroom.web.routes import session as session
 from warroom.web.routes import settings as settings
 
@@ -25,7 +27,9 @@ for _module in (
     edits,
     analysis,
     followup,
+    review,
     action_items,
+    search,
     importing,
     settings,
 ):
