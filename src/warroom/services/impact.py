@@ -19,7 +19,9 @@ from warroom.services.incidents import mutate
 FLAG_NAMES = ("data_loss", "data_corruption", "data_exposure", "sla_breach", "regulatory")
 TEXT_NAMES = ("summary", "user_facing_errors", "service_degradation", "internal_impact")
 _UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
-_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b")
+_PART = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])"
+)
 _CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")
 
 
@@ -113,7 +115,7 @@ def parse_duration_text(text: str, field: str) -> int | None:
     if clock := _CLOCK.fullmatch(plain):
         return int(clock[1]) * 3600 + int(clock[2]) * 60
     parts = _PART.findall(plain)
-    leftover = _PART.sub("", plain).replace(",", "").replace("and", "").strip()
+    leftover = re.sub(r"\band\b|,", "", _PART.sub("", plain)).strip()
     if not parts or leftover:
         raise ValidationError(
             f"{text.strip()!r} is not a duration; write e.g. '1 h 30 min', '45 min' or '2 d'",

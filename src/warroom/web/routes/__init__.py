@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from warroom.web.routes import action_items as action_items
 from warroom.web.routes import analysis as analysis
-from warroom.web.routes import dashboard as dashboard
 from warroom.web.routes import edits as edits
 from warroom.web.routes import followup as followup
 from warroom.web.routes import importing as importing
 from warroom.web.routes import incident as incident
 from warroom.web.routes import incidents as incidents
-from warroom.web.routes import review as review
-from warroom.web.routes import search as search
+from warroom.web.routes import lists as lists
 from warroom.web.routes import session as session
 from warroom.web.routes import settings as settings
 
@@ -21,15 +18,12 @@ router = APIRouter(include_in_schema=False)
 # incidents before incident: /incidents/new is not an incident called "new".
 for _module in (
     session,
-    dashboard,
+    lists,
     incidents,
     incident,
     edits,
     analysis,
     followup,
-    review,
-    action_items,
-    search,
     importing,
     settings,
 ):
