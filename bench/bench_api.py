@@ -11,7 +11,8 @@ only, bounded runs):
   timeline entry (to a random incident, bearer token, Lua script);
 - the web dashboard ``/`` (signed in) with the dashboard-incidents in the
   database (GET /api/v1/incidents when the dashboard answers no 200),
-  against the floor's list on the same file. 2,000 incidents are stored
+  against the floor's list on the same file, and GET /api/v1/incidents on
+  that database against the same floor. 2,000 incidents are stored
   through the services, then copied with raw SQL up to that count.
 
 Figures go to ``bench/results/api.json``; ratios are floor / warroom
@@ -251,6 +252,16 @@ def measure_dashboard(url: str, opts: argparse.Namespace) -> dict[str, Any]:
             wrk(f"{floor}/incidents", opts, headers={}, script=None),
         )
         result["single_request_seconds"] = round(single, 3)
+        result["api_list"] = pair(
+            "GET list (100k)",
+            wrk(
+                f"{app}/api/v1/incidents",
+                opts,
+                headers={"Authorization": f"Bearer {secret}"},
+                script=None,
+            ),
+            wrk(f"{floor}/incidents", opts, headers={}, script=None),
+        )
         result["target"] = target.removeprefix(app)
     return result
 
