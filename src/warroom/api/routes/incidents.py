@@ -80,7 +80,7 @@ def audit(
     ref: str,
     ctx: ContextDep,
     viewer: ViewerDep,
-    after: Annotated[int, Query(ge=0, description="only versions above this")] = 0,
+    after: Annotated[int, Query(ge=0, le=2**31 - 1, description="only versions above this")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> Response:
     """Every change to the incident: who, when, which field, old and new value."""

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from warroom.api.deps import Admin, ContextDep
 from warroom.api.responses import errors, json
 from warroom.integrations import webhooks as hooks
 from warroom.integrations.webhooks import delivery_record, webhook_record
+
+# A stored id is a 32-bit integer: anything larger is a 422, not a database error.
+WebhookId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
@@ -46,7 +49,7 @@ def add_webhook(body: NewWebhookBody, ctx: ContextDep, who: Admin) -> Response:
 
 
 @router.delete("/{webhook_id}", status_code=204, responses=errors(403, 404))
-def remove_webhook(webhook_id: int, ctx: ContextDep, who: Admin) -> Response:
+def remove_webhook(webhook_id: WebhookId, ctx: ContextDep, who: Admin) -> Response:
     """Remove a webhook with its queued deliveries and log."""
     hooks.remove_webhook(ctx, webhook_id)
     return Response(status_code=204)
@@ -54,7 +57,7 @@ def remove_webhook(webhook_id: int, ctx: ContextDep, who: Admin) -> Response:
 
 @router.get("/{webhook_id}/deliveries", responses=errors(403, 404))
 def deliveries(
-    webhook_id: int,
+    webhook_id: WebhookId,
     ctx: ContextDep,
     who: Admin,
     limit: int = Query(default=100, ge=1, le=1000),
