@@ -16,6 +16,7 @@ from warroom.domain.model import IncidentStatus, Source
 from warroom.integrations.alertmanager import read_notification
 from warroom.integrations.ingest import ingest_alerts
 from warroom.services import incidents as svc
+from warroom.services.audit import list_audit
 from warroom.storage import Database
 from warroom.storage.integration_tables import alert_links, alert_receipts
 from warroom.storage.tables import incidents
@@ -72,6 +73,11 @@ def test_firing_opens_repeat_adds_nothing_resolved_mitigates(
     ]
     assert count(database, incidents) == 1
     assert count(database, alert_receipts) == 2
+    log = list_audit(ctx, opened.ref)
+    assert [(e.action, e.actor) for e in log] == [
+        ("declare", "alertmanager"),
+        ("alerts", "alertmanager"),
+    ]
 
 
 def test_resolving_the_incident_when_configured(database: Database, shared_dir: Path) -> None:

@@ -18,9 +18,11 @@ from datetime import datetime
 
 from warroom.domain import incident as rules
 from warroom.domain.model import Incident, IncidentStatus
+from warroom.domain.record import to_record
 from warroom.errors import ConflictError, StorageError
 from warroom.integrations import alert_mapping as mapping
 from warroom.integrations.alerts import FIRING, RESOLVED, Alert, AlertBatch
+from warroom.services.audit import record_write
 from warroom.services.context import Context
 from warroom.services.events import Snapshot, changes_between, record_events, snapshot
 from warroom.services.incidents import DeclareIncident, build_incident, store_new_incident
@@ -83,6 +85,7 @@ def _apply(ctx: Context, uow: UnitOfWork, batch: AlertBatch) -> IngestResult:
         return IngestResult(None, duplicates=duplicates, note=note)
     else:
         before = snapshot(incident)
+        before_record = to_record(incident)
         states = uow.alerts.states(link.id)
     for alert in new:
         rules.add_event(incident, mapping.alert_event(alert, batch.source))
@@ -104,6 +107,7 @@ def _apply(ctx: Context, uow: UnitOfWork, batch: AlertBatch) -> IngestResult:
         assert link is not None
         incident.updated_at = now
         uow.incidents.save(incident, expected_version=version)
+        record_write(ctx, uow, before_record, incident, actor=author, action="alerts")
         record_events(uow, ctx.settings, changes_between(before, incident, now))
     for state in states.values():
         uow.alerts.set_state(link.id, state)
