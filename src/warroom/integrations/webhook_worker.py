@@ -54,6 +54,9 @@ def deliver_due(
     worker = worker or worker_name()
     queue_overdue_items(ctx)
     now = ctx.now()
+    with ctx.read() as uow:  # most rounds find nothing: no write lock for them
+        if not uow.webhooks.has_due(now):
+            return WorkerRun()
     timeout = ctx.settings.webhook_timeout_seconds
     lease = timedelta(seconds=(timeout + 5) * BATCH + 60)
     with ctx.uow() as uow:
@@ -111,9 +114,10 @@ def _attempt(ctx: Context, http: httpx.Client, delivery: Delivery, hook: Webhook
 def queue_overdue_items(ctx: Context) -> int:
     """Queue ``action_item_overdue`` once per item and due date, if any webhook wants it."""
     now = ctx.now()
-    with ctx.uow() as uow:
+    with ctx.read() as uow:
         if not uow.webhooks.subscribed(ACTION_ITEM_OVERDUE):
             return 0
+    with ctx.uow() as uow:
         queued = 0
         rows = uow.incidents.list_action_items(ActionItemQuery(overdue_on=now.date()))
         for row in rows:

@@ -133,6 +133,10 @@ class WebhookRepository(Protocol):
         """Queue one delivery, due at ``at``; its id."""
         ...
 
+    def has_due(self, now: datetime) -> bool:
+        """Whether any pending delivery is due by ``now`` and not held by a live claim."""
+        ...
+
     def claim_due(
         self, worker: str, now: datetime, until: datetime, limit: int
     ) -> list[tuple[Delivery, Webhook]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import Select, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from warroom.errors import NotFoundError
@@ -45,6 +45,16 @@ def _webhook(row: RowMapping) -> Webhook:
 
 def _delivery(row: RowMapping) -> Delivery:
     return Delivery(**{column.name: row[column.name] for column in webhook_deliveries.c})
+
+
+def _due(now: datetime) -> Select[Any]:
+    """Pending deliveries due by ``now`` that no live claim holds."""
+    table = webhook_deliveries
+    return select(table.c.id).where(
+        table.c.status == PENDING,
+        table.c.next_attempt_at <= now,
+        or_(table.c.claimed_until.is_(None), table.c.claimed_until < now),
+    )
 
 
 class SqlWebhookRepository:
@@ -117,20 +127,14 @@ class SqlWebhookRepository:
             delivery_id: int = self._connection.execute(statement).scalar_one()
         return delivery_id
 
+    def has_due(self, now: datetime) -> bool:
+        return bool(self._rows(_due(now).limit(1)))
+
     def claim_due(
         self, worker: str, now: datetime, until: datetime, limit: int
     ) -> list[tuple[Delivery, Webhook]]:
         table = webhook_deliveries
-        due = (
-            select(table.c.id)
-            .where(
-                table.c.status == PENDING,
-                table.c.next_attempt_at <= now,
-                or_(table.c.claimed_until.is_(None), table.c.claimed_until < now),
-            )
-            .order_by(table.c.next_attempt_at, table.c.id)
-            .limit(limit)
-        )
+        due = _due(now).order_by(table.c.next_attempt_at, table.c.id).limit(limit)
         claimed: list[int] = []
         with translate_errors(self._url):
             if self._connection.dialect.name == "postgresql":
