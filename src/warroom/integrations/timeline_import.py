@@ -8,6 +8,7 @@ all in one write, or with ``dry_run`` only says what it would add.
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -38,9 +39,16 @@ class TimelineImport:
 
 
 def detect_format(path: Path) -> str:
-    if path.is_dir() or path.suffix.lower() == ".zip":
+    if path.is_dir():
         return "slack"
-    suffix = path.suffix.lower()
+    return format_for_name(path.name)
+
+
+def format_for_name(name: str) -> str:
+    """The format a file name suggests: .csv/.tsv, .jsonl/.ndjson, .zip (Slack), else a log."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".zip":
+        return "slack"
     if suffix in (".csv", ".tsv"):
         return "csv"
     if suffix in (".jsonl", ".ndjson"):
@@ -57,24 +65,60 @@ def read_source(
     time_column: str | None = None,
     text_column: str | None = None,
 ) -> list[SourceEntry]:
-    """Read and parse ``path`` as ``fmt`` (guessed from the name when None)."""
-    kind = (fmt or detect_format(path)).lower()
-    if kind not in sources.FORMATS:
-        raise ValidationError(
-            f"unknown format {fmt!r}; one of: csv, jsonl, slack, log", field="from"
-        )
+    """Read and parse ``path`` (a file, or a Slack export folder) as ``fmt`` (None: guessed)."""
+    kind = _kind(fmt or detect_format(path))
     if not path.exists():
         raise ValidationError(f"{path} does not exist", field="file")
-    clock = Clock(zone, base_date)
+    if kind == "slack" and path.is_dir():
+        return sources.parse_slack(*_slack_folder(path))
+    if path.stat().st_size > MAX_BYTES:
+        raise ValidationError(f"{path} is larger than 50 MB", field="file")
+    return parse_upload(
+        path.name,
+        path.read_bytes(),
+        kind,
+        zone=zone,
+        base_date=base_date,
+        time_column=time_column,
+        text_column=text_column,
+    )
+
+
+def parse_upload(
+    name: str,
+    data: bytes,
+    fmt: str | None,
+    *,
+    zone: tzinfo,
+    base_date: date | None,
+    time_column: str | None = None,
+    text_column: str | None = None,
+) -> list[SourceEntry]:
+    """Parse the bytes of an uploaded file (a Slack export as its zip): for the web page."""
+    kind = _kind(fmt or format_for_name(name))
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"{name} is larger than 50 MB", field="file")
     if kind == "slack":
-        files, users = _slack_files(path)
-        return sources.parse_slack(files, users)
-    text = _read_text(path)
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return sources.parse_slack(*_slack_zip(archive, name))
+        except zipfile.BadZipFile:
+            raise ValidationError(f"{name} is not a zip of a Slack export", field="file") from None
+    text = _decode(data, name)
+    clock = Clock(zone, base_date)
     if kind == "csv":
         return sources.parse_csv(text, clock, time_column=time_column, text_column=text_column)
     if kind == "jsonl":
         return sources.parse_jsonl(text, clock)
     return sources.parse_log(text, clock)
+
+
+def _kind(fmt: str) -> str:
+    kind = fmt.strip().lower()
+    if kind not in sources.FORMATS:
+        known = ", ".join(sources.FORMATS)
+        raise ValidationError(f"unknown format {fmt!r}; one of: {known}", field="from")
+    return kind
 
 
 def incident_day(ctx: Context, ref: str) -> date | None:
@@ -130,41 +174,53 @@ def import_timeline(
     return result
 
 
-def _read_text(path: Path) -> str:
-    if path.stat().st_size > MAX_BYTES:
-        raise ValidationError(f"{path} is larger than 50 MB", field="file")
-    data = path.read_bytes()
+def _decode(data: bytes, name: object) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not UTF-8 text", field="file") from None
+        raise ValidationError(f"{name} is not UTF-8 text", field="file") from None
 
 
-def _slack_files(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The daily JSON files of a channel export, and user names from users.json if present."""
+def _slack_folder(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The daily JSON files of a channel export folder, and names from its users.json."""
     files: dict[str, str] = {}
     users_text: str | None = None
-    if path.is_dir():
-        for item in sorted(path.rglob("*.json")):
-            if item.name == "users.json":
-                users_text = _read_text(item)
-            elif item.name[:4].isdigit():
-                files[str(item.relative_to(path))] = _read_text(item)
-    else:
-        with zipfile.ZipFile(path) as archive:
-            for name in sorted(archive.namelist()):
-                base = name.rsplit("/", 1)[-1]
-                if base == "users.json":
-                    users_text = archive.read(name).decode("utf-8-sig")
-                elif base.endswith(".json") and base[:4].isdigit():
-                    files[name] = archive.read(name).decode("utf-8-sig")
+    for item in sorted(path.rglob("*.json")):
+        if item.name == "users.json":
+            users_text = _decode(item.read_bytes(), item)
+        elif item.name[:4].isdigit():
+            files[str(item.relative_to(path))] = _decode(item.read_bytes(), item)
+    return _slack_parts(files, users_text, path)
+
+
+def _slack_zip(archive: zipfile.ZipFile, name: str) -> tuple[dict[str, str], dict[str, str]]:
+    files: dict[str, str] = {}
+    users_text: str | None = None
+    for member in sorted(archive.namelist()):
+        base = member.rsplit("/", 1)[-1]
+        if base == "users.json":
+            users_text = _decode(archive.read(member), member)
+        elif base.endswith(".json") and base[:4].isdigit():
+            files[member] = _decode(archive.read(member), member)
+    return _slack_parts(files, users_text, name)
+
+
+def _slack_parts(
+    files: dict[str, str], users_text: str | None, where: object
+) -> tuple[dict[str, str], dict[str, str]]:
     if not files:
-        raise ValidationError(f"{path} holds no daily Slack files (YYYY-MM-DD.json)", field="file")
+        raise ValidationError(f"{where} holds no daily Slack files (YYYY-MM-DD.json)", field="file")
     users: dict[str, str] = {}
-    if users_text:
-        for user in json.loads(users_text):
+    try:
+        listed = json.loads(users_text) if users_text else []
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"{where}: users.json is not JSON ({exc.msg})", field="file"
+        ) from None
+    for user in listed if isinstance(listed, list) else []:
+        if isinstance(user, dict):
             profile = user.get("profile") or {}
-            users[user.get("id", "")] = (
+            users[str(user.get("id", ""))] = (
                 profile.get("real_name") or user.get("real_name") or user.get("name") or ""
             )
     return files, users

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 
 from warroom.domain.times import zone_named
 from warroom.errors import ValidationError
-from warroom.integrations.timeline_import import detect_format, read_source
+from warroom.integrations.timeline_import import detect_format, parse_upload, read_source
 from warroom.integrations.timeline_sources import (
     Clock,
     parse_csv,
@@ -141,3 +143,24 @@ def test_read_source_formats_and_errors(tmp_path: Path) -> None:
     (tmp_path / "bin.log").write_bytes(b"\xff\xfe\x00")
     with pytest.raises(ValidationError, match="not UTF-8"):
         read_source(tmp_path / "bin.log", None, zone=UTC, base_date=None)
+
+
+def test_parse_upload_for_the_web_page(tmp_path: Path) -> None:
+    csv_bytes = b"time,text\n2026-11-20T14:05:00Z,Paged\n"
+    (entry,) = parse_upload("chat.csv", csv_bytes, None, zone=UTC, base_date=None)
+    assert (entry.at, entry.text) == (utc(14, 5), "Paged")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        ts = utc(9, 30).timestamp()
+        archive.writestr(
+            "general/2026-11-20.json", json.dumps([{"user": "U1", "text": "hi", "ts": str(ts)}])
+        )
+        archive.writestr("users.json", json.dumps([{"id": "U1", "name": "alice"}]))
+    (message,) = parse_upload("export.zip", buffer.getvalue(), None, zone=UTC, base_date=None)
+    assert (message.author, message.text) == ("alice", "hi")
+    with pytest.raises(ValidationError, match="not a zip"):
+        parse_upload("export.zip", b"nope", None, zone=UTC, base_date=None)
+    with pytest.raises(ValidationError, match="no daily Slack files"):
+        empty = io.BytesIO()
+        zipfile.ZipFile(empty, "w").close()
+        parse_upload("x.zip", empty.getvalue(), "slack", zone=UTC, base_date=None)
