@@ -35,14 +35,18 @@ _DUE = re.compile(
 _PRIORITY = re.compile(
     r"\s*[\[(]\s*(P[0-4]|high|medium|low|critical)\s*[\])]\s*|^\s*(P[0-4])\s*[:\-–—]\s*", re.I
 )
-_TICKET = re.compile(r"\s*\((?:ticket|issue|jira|tracking|tracked in)[:\s]+([^)\s][^)]{0,200})\)", re.I)
+_TICKET = re.compile(
+    r"\s*\((?:ticket|issue|jira|tracking|tracked in)[:\s]+([^)\s][^)]{0,200})\)", re.I
+)
 _SUFFIX_STATUS = re.compile(
     r"\s+[—–-]\s+(done|complete[d]?|closed|in progress|open|pending|won'?t do|wontfix|declined|"
     r"cancell?ed)(?:\s*\(([^)]{1,300})\))?\s*$",
     re.I,
 )
 _TRAILER = re.compile(r"(?:\s+[—–-]\s+|\s*\()([^()—–]{1,200}?)\)?\s*$")
-_OWNER_PART = re.compile(r"(?i)^(?:owner|assignee|assigned to|owned by|who)\s*[:=]?\s*(.+)$|^(@[\w.-]{1,40})$")
+_OWNER_PART = re.compile(
+    r"(?i)^(?:owner|assignee|assigned to|owned by|who)\s*[:=]?\s*(.+)$|^(@[\w.-]{1,40})$"
+)
 _DUE_PART = re.compile(r"(?i)^(?:due(?: by| on| date)?|by|deadline|target)\s*[:=]?\s*(.+)$")
 _PRIORITY_PART = re.compile(r"(?i)^\[?(P[0-4]|high|medium|low|critical)\]?(?: priority)?$")
 

@@ -12,12 +12,11 @@ improvements"). Items without a key are numbered AI-1, AI-2... at the end.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from warroom.domain.model import ActionItem, ActionKind, ActionStatus, Horizon
+from warroom.importers.action_marks import due_date, take_marks
 from warroom.importers.blocks import Block, ListItem
 from warroom.importers.context import Context, ItemRef
-from warroom.importers.action_marks import due_date, take_marks
 from warroom.importers.links import links_in
 from warroom.importers.text import (
     clean_value,
@@ -27,20 +26,62 @@ from warroom.importers.text import (
     split_label,
     strip_markup,
 )
-from warroom.importers.timeexpr import find_date, infer_year
 from warroom.importers.values import parse_action_status, parse_priority
 
 _COLUMNS: dict[str, str] = {
     key_of(name): role
     for role, names in (
         ("key", ("id", "#", "key", "ref", "no", "number", "ai", "item id")),
-        ("title", ("action", "action item", "task", "item", "description", "what", "title",
-                   "action description", "recommendation", "improvement", "todo", "actions",
-                   "follow up", "measure", "remediation")),
-        ("owner", ("owner", "assignee", "who", "responsible", "assigned to", "team", "dri",
-                   "owners", "assigned")),
-        ("due", ("due", "due date", "target date", "deadline", "when", "eta", "by", "target",
-                 "date", "due by", "target completion")),
+        (
+            "title",
+            (
+                "action",
+                "action item",
+                "task",
+                "item",
+                "description",
+                "what",
+                "title",
+                "action description",
+                "recommendation",
+                "improvement",
+                "todo",
+                "actions",
+                "follow up",
+                "measure",
+                "remediation",
+            ),
+        ),
+        (
+            "owner",
+            (
+                "owner",
+                "assignee",
+                "who",
+                "responsible",
+                "assigned to",
+                "team",
+                "dri",
+                "owners",
+                "assigned",
+            ),
+        ),
+        (
+            "due",
+            (
+                "due",
+                "due date",
+                "target date",
+                "deadline",
+                "when",
+                "eta",
+                "by",
+                "target",
+                "date",
+                "due by",
+                "target completion",
+            ),
+        ),
         ("priority", ("priority", "prio", "importance")),
         ("status", ("status", "state", "done", "progress", "complete")),
         ("ticket", ("ticket", "issue", "link", "tracking", "jira", "tracker", "pr", "links")),
@@ -48,14 +89,21 @@ _COLUMNS: dict[str, str] = {
         ("kind", ("type", "kind", "category")),
     )
     for name in names
-}  # fmt: skip
+}
 _KEY = re.compile(r"^\s*(AI-?\d{1,5}|[A-Z]{2,6}-\d{1,6})\s*[:.\-–—)]\s*")
 _STRUCK = re.compile(r"^~~(.+)~~\s*(.*)$", re.S)
 
 
-def new_item(ctx: Context, text: str, lines: list[int], *, status: ActionStatus | None,
-             horizon: Horizon | None, kind: ActionKind | None,
-             details: list[ListItem] | None = None) -> ActionItem | None:  # fmt: skip
+def new_item(
+    ctx: Context,
+    text: str,
+    lines: list[int],
+    *,
+    status: ActionStatus | None,
+    horizon: Horizon | None,
+    kind: ActionKind | None,
+    details: list[ListItem] | None = None,
+) -> ActionItem | None:
     """An action item from one line of text (and its sub-items); None for a template slot."""
     title = text.strip()
     if is_placeholder(title):
@@ -78,8 +126,9 @@ def new_item(ctx: Context, text: str, lines: list[int], *, status: ActionStatus 
     if item.status == ActionStatus.WONT_DO and not item.reason:
         item.reason = "marked as won't do in the report"
     ctx.incident.action_items.append(item)
-    ctx.claim(lines + [n for sub in details or [] for n in sub.all_lines()],
-              ItemRef("action_items", item))  # fmt: skip
+    ctx.claim(
+        lines + [n for sub in details or [] for n in sub.all_lines()], ItemRef("action_items", item)
+    )
     return item
 
 
@@ -130,8 +179,9 @@ def _set(ctx: Context, item: ActionItem, role: str, value: str) -> bool:
     return True
 
 
-def read_table(ctx: Context, block: Block, *, horizon: Horizon | None,
-               kind: ActionKind | None) -> int:  # fmt: skip
+def read_table(
+    ctx: Context, block: Block, *, horizon: Horizon | None, kind: ActionKind | None
+) -> int:
     """Action items from the rows of a table that has an action column."""
     assert block.header is not None
     header = block.header.cells

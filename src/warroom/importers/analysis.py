@@ -23,17 +23,40 @@ from warroom.domain.model import (
     Why,
 )
 from warroom.importers.context import Context, ItemRef
-from warroom.importers.formats import STANDARD_CHECKLIST
 from warroom.importers.entries import Entry, section_entries, unclaimed
+from warroom.importers.formats import STANDARD_CHECKLIST
 from warroom.importers.sections import Section
 from warroom.importers.text import is_placeholder, key_of, strip_markup
 
-_DETAIL = frozenset(key_of(k) for k in ("what", "description", "details", "detail", "what we learned",
-                                         "what happened", "learned", "lesson"))  # fmt: skip
-_IMPACT = frozenset(key_of(k) for k in ("impact", "why it helped", "how it contributed", "effect",
-                                         "result", "consequence"))  # fmt: skip
-_APPLY = frozenset(key_of(k) for k in ("how to apply", "how well apply it", "how we will apply it",
-                                        "how we ll apply it", "action", "next step", "apply"))  # fmt: skip
+_DETAIL = frozenset(
+    key_of(k)
+    for k in (
+        "what",
+        "description",
+        "details",
+        "detail",
+        "what we learned",
+        "what happened",
+        "learned",
+        "lesson",
+    )
+)
+_IMPACT = frozenset(
+    key_of(k)
+    for k in ("impact", "why it helped", "how it contributed", "effect", "result", "consequence")
+)
+_APPLY = frozenset(
+    key_of(k)
+    for k in (
+        "how to apply",
+        "how well apply it",
+        "how we will apply it",
+        "how we ll apply it",
+        "action",
+        "next step",
+        "apply",
+    )
+)
 
 
 def _parts(entry: Entry) -> tuple[str | None, str | None, str | None]:
@@ -78,8 +101,12 @@ def _observations(path: str) -> Callable[[Context, Section, list[Entry]], None]:
             if title is None and detail is None:
                 ctx.claim(entry.lines, "format")
                 continue
-            _add(ctx, path, Observation(title or detail or "", detail if title else None, impact),
-                 entry)  # fmt: skip
+            _add(
+                ctx,
+                path,
+                Observation(title or detail or "", detail if title else None, impact),
+                entry,
+            )
 
     return read
 
@@ -171,8 +198,9 @@ _NOTE = re.compile(r"\s*_\(([a-z_, ]{2,60})\)_\s*$")
 _KINDS = {k.value: k for k in MeasureKind}
 
 
-def add_measure(ctx: Context, text: str, lines: list[int], kind: MeasureKind,
-                checked: bool | None) -> PreventionMeasure | None:  # fmt: skip
+def add_measure(
+    ctx: Context, text: str, lines: list[int], kind: MeasureKind, checked: bool | None
+) -> PreventionMeasure | None:
     """A prevention measure; ``_(kind)_``/``_(done)_`` after the text override the section's."""
     if is_placeholder(text):
         ctx.claim(lines, "format")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from warroom.importers.text import split_cells
+
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)(.*)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
@@ -83,30 +85,9 @@ class Block:
         return [number for number, _ in self.numbered()]
 
 
-def split_cells(line: str) -> list[str]:
-    """The cells of a pipe-table row; ``\\|`` and pipes inside code spans stay in the cell."""
-    text = line.strip()
-    if text.startswith("|"):
-        text = text[1:]
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    if "`" not in text and "\\" not in text:
-        return [cell.strip() for cell in text.split("|")]
-    cells: list[str] = []
-    current: list[str] = []
-    in_code = False
-    previous = ""
-    for char in text:
-        if char == "`":
-            in_code = not in_code
-        if char == "|" and not in_code and previous != "\\":
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-        previous = char
-    cells.append("".join(current).strip())
-    return cells
+def _closes(fence: str, run: str, info: str) -> bool:
+    """A closing fence: the opening character, at least as long, nothing after it."""
+    return run[0] == fence[0] and len(run) >= len(fence) and not info.strip()
 
 
 def _indent(line: str) -> int:
@@ -186,11 +167,9 @@ class _Reader:
         start, end = self.i, self.i + 1
         while end < len(self.lines):
             closing = _FENCE.match(self.lines[end])
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
-                if not closing.group(2).strip():
-                    end += 1
-                    break
             end += 1
+            if closing and _closes(fence, closing.group(1), closing.group(2)):
+                break
         self.add("code", start, end, text=info)
 
     def html(self) -> None:

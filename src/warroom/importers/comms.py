@@ -23,12 +23,21 @@ from warroom.importers.timeexpr import match_stamp
 from warroom.importers.values import parse_bool, parse_count
 
 _VIA = re.compile(r"\s*_?\(via ([^)]{1,200})\)_?\s*$")
-_EXTERNAL = ("status", "direct", "customer", "external", "public", "post incident", "email",
-             "social")  # fmt: skip
+_EXTERNAL = (
+    "status",
+    "direct",
+    "customer",
+    "external",
+    "public",
+    "post incident",
+    "email",
+    "social",
+)
 
 
-def add_communication(ctx: Context, text: str, lines: list[int], audience: Audience,
-                      zone_hint: str | None) -> Communication | None:  # fmt: skip
+def add_communication(
+    ctx: Context, text: str, lines: list[int], audience: Audience, zone_hint: str | None
+) -> Communication | None:
     """A communication from one entry; None (claimed as template) for an unfilled slot."""
     if is_placeholder(text) or is_placeholder(text.split(" - ")[0]):
         ctx.claim(lines, "format")
@@ -64,7 +73,9 @@ def _items(ctx: Context, entry: LabelLine, audience: Audience) -> bool:
     return bool(entry.items)
 
 
-def _matching(incident: Incident, audience: Audience | None, words: tuple[str, ...]) -> list[Communication]:
+def _matching(
+    incident: Incident, audience: Audience | None, words: tuple[str, ...]
+) -> list[Communication]:
     return [
         c
         for c in incident.communications
@@ -83,8 +94,11 @@ def _read_count(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     if count is None:
         return False
     incident, words = ctx.incident, tuple(arg.split(","))
-    ctx.derive(entry.lines, lambda: len(_matching(incident, Audience.EXTERNAL, words)) == count,
-               "communications")  # fmt: skip
+    ctx.derive(
+        entry.lines,
+        lambda: len(_matching(incident, Audience.EXTERNAL, words)) == count,
+        "communications",
+    )
     return True
 
 
@@ -93,8 +107,11 @@ def _read_flag(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     if answer is None:
         return False
     incident, words = ctx.incident, tuple(arg.split(","))
-    ctx.derive(entry.lines, lambda: bool(_matching(incident, Audience.EXTERNAL, words)) == answer,
-               "communications")  # fmt: skip
+    ctx.derive(
+        entry.lines,
+        lambda: bool(_matching(incident, Audience.EXTERNAL, words)) == answer,
+        "communications",
+    )
     return True
 
 
@@ -130,8 +147,11 @@ def _read_improvements(ctx: Context, entry: LabelLine, arg: str, value: str) -> 
     incident = ctx.incident
 
     def agrees() -> bool:
-        hows = [lesson.how_to_apply for lesson in incident.analysis.lessons
-                if lesson.category == LessonCategory.COMMUNICATION and lesson.how_to_apply]  # fmt: skip
+        hows = [
+            lesson.how_to_apply
+            for lesson in incident.analysis.lessons
+            if lesson.category == LessonCategory.COMMUNICATION and lesson.how_to_apply
+        ]
         return "; ".join(hows) == value
 
     ctx.derive(entry.lines, agrees, "analysis.lessons")
@@ -149,13 +169,20 @@ def _read_entries(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 
 
 COMMS_READERS: dict[str, Reader] = {
-    "comms_count": _read_count, "comms_flag": _read_flag, "comms_time": _read_time,
-    "channels": _read_channels, "improvements": _read_improvements, "comms": _read_entries,
-}  # fmt: skip
+    "comms_count": _read_count,
+    "comms_flag": _read_flag,
+    "comms_time": _read_time,
+    "channels": _read_channels,
+    "improvements": _read_improvements,
+    "comms": _read_entries,
+}
 
 
-def read_item_communications(ctx: Context, items: list[ListItem], audience: Audience,
-                             zone_hint: str | None) -> None:  # fmt: skip
+def read_item_communications(
+    ctx: Context, items: list[ListItem], audience: Audience, zone_hint: str | None
+) -> None:
     for item in items:
         if not ctx.claimed(item.line):
-            add_communication(ctx, clean_value(item.full_text), item.all_lines(), audience, zone_hint)
+            add_communication(
+                ctx, clean_value(item.full_text), item.all_lines(), audience, zone_hint
+            )

@@ -54,6 +54,7 @@ class Context:
     derived_lines: set[int] = field(default_factory=set)  # metric lines that gave a milestone
     unzoned: list[int] = field(default_factory=list)  # lines with a time read in a default zone
     ambiguous: list[int] = field(default_factory=list)
+    format_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # the format's own
     notes: list[tuple[str, str]] = field(default_factory=list)  # (section, text) kept as extra
     severity_line: int | None = None
     status_stated: bool = False
@@ -98,8 +99,10 @@ class Context:
         if stamp.ambiguous:
             self.ambiguous.append(line)
         if not stamp.has_date and base is None:
-            self.warn("a time is written without a date and the report states none; "
-                      "read on today's date", line)  # fmt: skip
+            self.warn(
+                "a time is written without a date and the report states none; read on today's date",
+                line,
+            )
             base = date.today()
         zone, assumed = self.zone(zone_hint)
         try:

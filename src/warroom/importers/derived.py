@@ -73,7 +73,10 @@ def _checklist(ctx: Context, section: Section, checks: dict[str, Check], target:
         check = checks.get(key_of(entry.text))
         if check is None or entry.checked is None:
             continue
-        ctx.derive(entry.lines, _agrees(check, ctx.incident, bool(entry.checked)), target)
+        if not entry.checked:
+            ctx.claim(entry.lines, "format")  # an unticked box of the template states nothing
+            continue
+        ctx.derive(entry.lines, _agrees(check, ctx.incident, True), target)
 
 
 def _agrees(check: Check, incident: Incident, ticked: bool) -> Callable[[], bool]:

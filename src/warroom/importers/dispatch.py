@@ -10,18 +10,24 @@ from __future__ import annotations
 
 from warroom.importers.context import Context
 from warroom.importers.fields import SCALAR_READERS, LabelLine, Reader
+from warroom.importers.impact import IMPACT_READERS
 from warroom.importers.labels import label_spec
 from warroom.importers.links import LINK_READERS
 from warroom.importers.people import PEOPLE_READERS
 from warroom.importers.text import is_placeholder
 
-BASIC_READERS: dict[str, Reader] = {**SCALAR_READERS, **PEOPLE_READERS, **LINK_READERS}
+BASIC_READERS: dict[str, Reader] = {
+    **SCALAR_READERS,
+    **IMPACT_READERS,
+    **PEOPLE_READERS,
+    **LINK_READERS,
+}
 
 
 def apply_label(ctx: Context, entry: LabelLine, readers: dict[str, Reader] | None = None) -> bool:
     """Read one label into its field; False (nothing claimed) if no field takes it."""
     table = BASIC_READERS if readers is None else readers
-    spec = label_spec(entry.label.key, entry.context)
+    spec = label_spec(entry.label.key, entry.context, ctx.format_labels)
     if spec is None or spec[0] not in table:
         return False
     reader, arg = spec

@@ -18,9 +18,9 @@ from warroom.importers.synonyms import KIND_PATH
 
 def _owner(section: Section) -> Section:
     parent = section.parent
-    if section.kind is None and parent is not None and parent.parent is not None:
-        if parent.kind is None:
-            return _owner(parent)
+    nested = parent is not None and parent.parent is not None and parent.kind is None
+    if section.kind is None and nested and parent is not None:
+        return _owner(parent)
     return section
 
 
@@ -99,9 +99,9 @@ def _verbatim(source: list[str], lines: list[int]) -> str:
     out: list[str] = []
     previous: int | None = None
     for number in lines:
-        if previous is not None and number > previous + 1:
-            if any(not source[n - 1].strip() for n in range(previous + 1, number)):
-                out.append("")
+        gap = range(previous + 1, number) if previous is not None else range(0)
+        if any(not source[n - 1].strip() for n in gap):
+            out.append("")
         out.append(source[number - 1].rstrip())
         previous = number
     return "\n".join(out).strip("\n")

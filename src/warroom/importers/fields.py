@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from warroom.domain.model import Flag, ReviewStatus, Visibility
+from warroom.domain.model import ReviewStatus, Visibility
 from warroom.domain.refs import REF_PATTERN
 from warroom.errors import ValidationError
 from warroom.importers.blocks import ListItem
@@ -29,18 +29,17 @@ from warroom.importers.text import (
 )
 from warroom.importers.timeexpr import find_date, find_zone_note
 from warroom.importers.values import (
-    parse_bool,
-    parse_count,
     parse_duration,
-    parse_flag,
     parse_incident_status,
-    parse_money,
-    parse_percent,
     parse_review_status,
 )
 
-_METRIC_OF = {"detected": "time_to_detect", "acknowledged": "time_to_acknowledge",
-              "mitigated": "time_to_mitigate", "resolved": "time_to_resolve"}  # fmt: skip
+_METRIC_OF = {
+    "detected": "time_to_detect",
+    "acknowledged": "time_to_acknowledge",
+    "mitigated": "time_to_mitigate",
+    "resolved": "time_to_resolve",
+}
 
 
 @dataclass
@@ -83,8 +82,9 @@ def _zone_hint(ctx: Context, entry: LabelLine) -> str | None:
 def _read_ref(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     match = REF_PATTERN.search(re.sub(r"[\[\]]", "", value).upper())
     if not match:
-        ctx.warn(f"the incident ID {value!r} is not a warroom reference; kept as written",
-                 entry.line)  # fmt: skip
+        ctx.warn(
+            f"the incident ID {value!r} is not a warroom reference; kept as written", entry.line
+        )
         return False
     return ctx.put("ref", match.group(0), entry.lines)
 
@@ -102,8 +102,10 @@ def _read_severity(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool
     level: int | None = None
     if re.fullmatch(r"(?i)p\d", word):
         level = min(int(word[1]) + 1, ctx.scale.levels)
-        ctx.warn(f"severity {word} read as level {level} of {ctx.scale.levels} (P0 is the "
-                 "most severe)", entry.line)  # fmt: skip
+        ctx.warn(
+            f"severity {word} read as level {level} of {ctx.scale.levels} (P0 is the most severe)",
+            entry.line,
+        )
     else:
         word = re.sub(r"(?i)^s(\d)$", r"SEV-\1", word)
         try:
@@ -192,54 +194,6 @@ def _read_duration(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool
     return seconds is not None and _stated_duration(ctx, entry, "duration", seconds)
 
 
-def _read_downtime(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
-    seconds = parse_duration(value)
-    return seconds is not None and ctx.put("impact.downtime_seconds", seconds, entry.lines)
-
-
-def _read_number(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
-    path = f"impact.{arg}"
-    if arg == "users_affected" and "%" in value:
-        share = parse_percent(value)
-        count = parse_count(re.sub(r"\d+(?:\.\d+)?\s*%", "", value))
-        done = share is not None and ctx.put("impact.users_affected_share", share, entry.lines)
-        if count is not None:
-            done = ctx.put(path, count, entry.lines) or done
-        return done
-    number = parse_count(value) if arg != "users_affected_share" else None
-    if arg in ("error_rate", "users_affected_share"):
-        percent = parse_percent(value)
-        return percent is not None and ctx.put(path, percent, entry.lines)
-    return number is not None and ctx.put(path, number, entry.lines)
-
-
-def _read_money(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
-    money = parse_money(value)
-    if money is None:
-        return False
-    ctx.incident.impact.currency = money[1]
-    return ctx.put(f"impact.{arg}", money[0], entry.lines)
-
-
-def _read_flag(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
-    text = value or "\n".join(entry.item_texts())
-    flag = parse_flag(text)
-    if flag is None:
-        return False
-    current: Flag = getattr(ctx.incident.impact, arg)
-    if current.value is None and current.details is None:
-        setattr(ctx.incident.impact, arg, flag)
-    elif current != flag:
-        return False
-    ctx.claim(entry.lines + [ln for i in entry.items for ln in i.all_lines()], f"impact.{arg}")
-    return True
-
-
-def _read_bool(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
-    answer = parse_bool(value)
-    return answer is not None and ctx.put(arg, answer, entry.lines)
-
-
 def _read_text(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     parts = [value] if value else []
     items = [clean_value(item.full_text) for item in entry.items if item.full_text.strip()]
@@ -294,10 +248,17 @@ def _read_visibility(ctx: Context, entry: LabelLine, arg: str, value: str) -> bo
 
 
 SCALAR_READERS: dict[str, Reader] = {
-    "ref": _read_ref, "title": _read_title, "severity": _read_severity, "status": _read_status,
-    "review_status": _read_review_status, "milestone": _read_milestone, "metric": _read_metric,
-    "duration": _read_duration, "downtime": _read_downtime, "count": _read_number,
-    "percent": _read_number, "money": _read_money, "flag": _read_flag, "bool": _read_bool,
-    "text": _read_text, "date": _read_date, "stamp": _read_stamp,
-    "visibility": _read_visibility, "version": _read_version,
-}  # fmt: skip
+    "ref": _read_ref,
+    "title": _read_title,
+    "severity": _read_severity,
+    "status": _read_status,
+    "review_status": _read_review_status,
+    "milestone": _read_milestone,
+    "metric": _read_metric,
+    "duration": _read_duration,
+    "text": _read_text,
+    "date": _read_date,
+    "stamp": _read_stamp,
+    "visibility": _read_visibility,
+    "version": _read_version,
+}

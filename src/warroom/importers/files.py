@@ -22,11 +22,26 @@ from warroom.importers.timeexpr import match_stamp
 
 MAX_BYTES = 2 * 1024 * 1024
 # Sections only reports have count fully; sections other documents have too count half.
-_STRONG = frozenset({
-    "timeline", "root_cause", "root_cause_why", "root_cause_not_caught", "trigger",
-    "contributing_factors", "five_whys", "resolution", "went_well", "went_poorly", "lucky",
-    "lessons", "action_items", "impact", "detection", "prevention",
-})  # fmt: skip
+_STRONG = frozenset(
+    {
+        "timeline",
+        "root_cause",
+        "root_cause_why",
+        "root_cause_not_caught",
+        "trigger",
+        "contributing_factors",
+        "five_whys",
+        "resolution",
+        "went_well",
+        "went_poorly",
+        "lucky",
+        "lessons",
+        "action_items",
+        "impact",
+        "detection",
+        "prevention",
+    }
+)
 _INCIDENT_WORDS = re.compile(
     r"(?i)\b(?:incident|outage|post-?\s?mortem|rca|downtime|degradation|breach|vulnerability|"
     r"attack|failure|disruption|root cause|sev-?\d)\b"
@@ -46,11 +61,15 @@ def read_report_file(path: str | PathLike[str]) -> str:
             )
         data = file.read_bytes()
     except OSError as exc:
-        raise ReportImportError(f"{name}: cannot read the file ({exc.strerror})", field="file") from None
+        raise ReportImportError(
+            f"{name}: cannot read the file ({exc.strerror})", field="file"
+        ) from None
     if not data.strip():
         raise ReportImportError(f"{name}: the file is empty", field="file")
     if b"\x00" in data:
-        raise ReportImportError(f"{name}: this is a binary file, not a Markdown report", field="file")
+        raise ReportImportError(
+            f"{name}: this is a binary file, not a Markdown report", field="file"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

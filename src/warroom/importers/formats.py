@@ -35,6 +35,7 @@ class FormatSpec:
     headings: tuple[str, ...]  # its level-2 headings, for detection
     overrides: dict[tuple[str | None, str], str] = field(default_factory=dict)
     boilerplate: tuple[str, ...] = ()  # fixed lines of the template, read as "format"
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # label key -> reader
 
     @property
     def heading_keys(self) -> frozenset[str]:
@@ -66,7 +67,10 @@ FORMATS: dict[str, FormatSpec] = {
              "Supporting Documents", "Sign-off"),
             _o((None, "Prevention Measures", "prevention"), (None, "Sign-off", "review"),
                ("summary", "What Happened", "summary"), ("summary", "Impact", "impact")),
-            ("*This post-mortem is blameless and focused on improving our systems and processes.*",),
+            (
+                "*This post-mortem is blameless and focused on improving our systems"
+                " and processes.*",
+            ),
         ),
         FormatSpec(
             "post-incident-review", "Post-Incident Review",
@@ -100,6 +104,7 @@ FORMATS: dict[str, FormatSpec] = {
             _o((None, "Prevention & Follow-up", "prevention"),
                (None, "Customer Communication", "communications"),
                (None, "Attachments & References", "links")),
+            labels={"owner": ("role", "commander")},  # "**Owner:** Incident Commander"
         ),
     )
 }  # fmt: skip
@@ -123,9 +128,9 @@ def title_format(title_key: str) -> str | None:
     best: tuple[int, str] | None = None
     for name, titles in _TEMPLATE_TITLES.items():
         for title in titles:
-            if title_key == title or title_key.startswith(f"{title} "):
-                if best is None or len(title) > best[0]:
-                    best = (len(title), name)
+            named = title_key == title or title_key.startswith(f"{title} ")
+            if named and (best is None or len(title) > best[0]):
+                best = (len(title), name)
     return best[1] if best else None
 
 

@@ -26,10 +26,26 @@ from warroom.importers.sections import Section
 from warroom.importers.text import Labelled, clean_value, is_placeholder, key_of, split_label
 from warroom.importers.timeline import Cursor, read_items
 
-_LIST_READERS = frozenset({"people", "services", "list", "attendees", "actions", "timeline",
-                           "factors", "strings", "link", "group", "distribution", "measures"})  # fmt: skip
+_LIST_READERS = frozenset(
+    {
+        "people",
+        "services",
+        "list",
+        "attendees",
+        "actions",
+        "timeline",
+        "factors",
+        "strings",
+        "link",
+        "group",
+        "distribution",
+        "measures",
+    }
+)
 # Sections whose list items are their own entries, not label lines ("Engineering Lead: Ann").
 _OWN_LISTS = frozenset({"timeline", "approvals"})
+# Columns a metrics table computes from the value and the settings ("Target", "Met?").
+_DERIVED_COLUMNS = frozenset({"target", "met"})
 _BEFORE_TIME = re.compile(
     r"\*{0,2}([A-Za-z][A-Za-z ]{2,40}?)\*{0,2}\s+(\d[\d\s:./-]{4,30}(?:\s?[A-Z]{2,5})?)$"
 )
@@ -47,8 +63,15 @@ def _read_actions(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     for item in entry.items:
         box = item.checked
         item_status = ActionStatus.DONE if box else status
-        created = new_item(ctx, clean_value(item.full_text), item.own_lines(), status=item_status,
-                           horizon=horizon, kind=kind, details=item.children)  # fmt: skip
+        created = new_item(
+            ctx,
+            clean_value(item.full_text),
+            item.own_lines(),
+            status=item_status,
+            horizon=horizon,
+            kind=kind,
+            details=item.children,
+        )
         found = found or created is not None
     if found:
         ctx.claim(entry.lines, "action_items")
@@ -110,21 +133,28 @@ def _read_group(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 
 
 ALL_READERS: dict[str, Reader] = {
-    **BASIC_READERS, **COMMS_READERS, "actions": _read_actions, "timeline": _read_timeline,
-    "factors": _read_factors, "strings": _read_strings, "group": _read_group,
+    **BASIC_READERS,
+    **COMMS_READERS,
+    "actions": _read_actions,
+    "timeline": _read_timeline,
+    "factors": _read_factors,
+    "strings": _read_strings,
+    "group": _read_group,
     "measures": _read_measures,
-}  # fmt: skip
+}
 
 
 def read_label(ctx: Context, entry: LabelLine) -> bool:
     """Read a label, its compound value and its sub-items; True if anything was taken."""
     section_kind = entry.context
-    spec = label_spec(entry.label.key, section_kind)
+    spec = label_spec(entry.label.key, section_kind, ctx.format_labels)
     if spec is None:
         return False
     main, parts = _split_compound(entry.label.value, section_kind)
-    taken = [apply_label(ctx, LabelLine(p, entry.lines, [], entry.section, entry.kind),
-                         ALL_READERS) for p in parts]  # fmt: skip
+    taken = [
+        apply_label(ctx, LabelLine(p, entry.lines, [], entry.section, entry.kind), ALL_READERS)
+        for p in parts
+    ]
     entry = replace(entry, label=replace(entry.label, value=main))
     if entry.items and spec[0] not in _LIST_READERS:
         rest = [item for item in entry.items if not take_item(ctx, item, entry.section)]
@@ -165,8 +195,9 @@ def take_item(ctx: Context, item: ListItem, section: Section | None) -> bool:
     if labelled is None:
         return False
     value = "\n".join([labelled.value, *(t.strip() for _, t in item.more if t.strip())]).strip()
-    entry = LabelLine(replace(labelled, value=clean_value(value)), item.own_lines(),
-                      item.children, section)  # fmt: skip
+    entry = LabelLine(
+        replace(labelled, value=clean_value(value)), item.own_lines(), item.children, section
+    )
     return read_label(ctx, entry)
 
 
@@ -198,15 +229,19 @@ def take_labels(ctx: Context, section: Section) -> None:
         after_rule = block.kind == "rule"
 
 
-def _paragraph(ctx: Context, section: Section, block: Block, following: Block | None,
-               kind: str | None = None) -> None:  # fmt: skip
+def _paragraph(
+    ctx: Context, section: Section, block: Block, following: Block | None, kind: str | None = None
+) -> None:
     rows = [(n, line) for n, line in block.numbered() if not ctx.claimed(n)]
     index = 0
     while index < len(rows):
         number, line = rows[index]
         labelled = split_label(line)
         index += 1
-        if labelled is None or label_spec(labelled.key, kind or section.kind) is None:
+        if (
+            labelled is None
+            or label_spec(labelled.key, kind or section.kind, ctx.format_labels) is None
+        ):
             continue
         lines, more = [number], [labelled.value]
         while index < len(rows) and split_label(rows[index][1]) is None:
@@ -232,8 +267,17 @@ def _table(ctx: Context, section: Section, block: Block) -> None:
         return
     header = [key_of(c) for c in block.header.cells]
     value_col = next((i for i, k in enumerate(header) if k in ("value", "actual", "detail")), None)
-    if value_col is None or header[0] not in ("field", "item", "key", "property", "metric",
-                                              "attribute", "name", "detail", "fact"):  # fmt: skip
+    if value_col is None or header[0] not in (
+        "field",
+        "item",
+        "key",
+        "property",
+        "metric",
+        "attribute",
+        "name",
+        "detail",
+        "fact",
+    ):
         return
     read_any = False
     for row in block.rows:
@@ -241,9 +285,11 @@ def _table(ctx: Context, section: Section, block: Block) -> None:
         labelled = Labelled(clean_value(cells[0]), key_of(cells[0]), clean_value(cells[value_col]))
         if read_label(ctx, LabelLine(labelled, [row.line], [], section)):
             read_any = True
-            notes = [f"{block.header.cells[i]}: {clean_value(c)}"
-                     for i, c in enumerate(row.cells[1 : len(header)], 1)
-                     if i != value_col and clean_value(c)]  # fmt: skip
+            notes = [
+                f"{block.header.cells[i]}: {clean_value(c)}"
+                for i, c in enumerate(row.cells[1 : len(header)], 1)
+                if i != value_col and clean_value(c) and header[i] not in _DERIVED_COLUMNS
+            ]
             if notes:  # a column the field has no place for: kept beside it
                 ctx.notes.append((section.title, f"{labelled.label} — {'; '.join(notes)}"))
     if read_any:

@@ -222,8 +222,16 @@ SECTION_LABELS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def label_spec(key: str, section_kind: str | None) -> tuple[str, str] | None:
-    """The reader for a label key in a section of the given kind; None if not a field."""
+def label_spec(
+    key: str, section_kind: str | None, overrides: dict[str, tuple[str, str]] | None = None
+) -> tuple[str, str] | None:
+    """The reader for a label key in a section of the given kind; None if not a field.
+
+    ``overrides`` are a format's own meanings (the incident postmortem's "Owner" is the
+    incident commander).
+    """
+    if overrides and key in overrides and section_kind in HEADER_KINDS:
+        return overrides[key]
     special = SECTION_LABELS.get((section_kind or "", key))
     if special is not None:
         return special if special[0] else None

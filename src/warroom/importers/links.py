@@ -12,26 +12,43 @@ from warroom.importers.sections import Section
 from warroom.importers.text import URL, find_urls, is_placeholder, key_of, strip_markup
 
 _KIND_WORDS = (
-    ("dashboard", LinkKind.DASHBOARD), ("grafana", LinkKind.DASHBOARD),
-    ("monitor", LinkKind.DASHBOARD), ("log", LinkKind.LOGS), ("runbook", LinkKind.RUNBOOK),
-    ("playbook", LinkKind.RUNBOOK), ("related incident", LinkKind.INCIDENT),
-    ("pull request", LinkKind.PULL_REQUEST), ("pr", LinkKind.PULL_REQUEST),
-    ("ticket", LinkKind.TICKET), ("issue", LinkKind.TICKET), ("jira", LinkKind.TICKET),
-)  # fmt: skip
+    ("dashboard", LinkKind.DASHBOARD),
+    ("grafana", LinkKind.DASHBOARD),
+    ("monitor", LinkKind.DASHBOARD),
+    ("log", LinkKind.LOGS),
+    ("runbook", LinkKind.RUNBOOK),
+    ("playbook", LinkKind.RUNBOOK),
+    ("related incident", LinkKind.INCIDENT),
+    ("pull request", LinkKind.PULL_REQUEST),
+    ("pr", LinkKind.PULL_REQUEST),
+    ("ticket", LinkKind.TICKET),
+    ("issue", LinkKind.TICKET),
+    ("jira", LinkKind.TICKET),
+)
 _URL_KINDS = (
-    ("/pull/", LinkKind.PULL_REQUEST), ("/merge_requests/", LinkKind.PULL_REQUEST),
-    ("/issues/", LinkKind.TICKET), ("/browse/", LinkKind.TICKET), ("jira", LinkKind.TICKET),
-    ("grafana", LinkKind.DASHBOARD), ("/d/", LinkKind.DASHBOARD), ("/d-solo/", LinkKind.DASHBOARD),
-    ("kibana", LinkKind.LOGS), ("/logs", LinkKind.LOGS), ("runbook", LinkKind.RUNBOOK),
-)  # fmt: skip
+    ("/pull/", LinkKind.PULL_REQUEST),
+    ("/merge_requests/", LinkKind.PULL_REQUEST),
+    ("/issues/", LinkKind.TICKET),
+    ("/browse/", LinkKind.TICKET),
+    ("jira", LinkKind.TICKET),
+    ("grafana", LinkKind.DASHBOARD),
+    ("/d/", LinkKind.DASHBOARD),
+    ("/d-solo/", LinkKind.DASHBOARD),
+    ("kibana", LinkKind.LOGS),
+    ("/logs", LinkKind.LOGS),
+    ("runbook", LinkKind.RUNBOOK),
+)
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\((\S{1,2000}?)(?:\s+\"[^\"]*\")?\)")
 _CODE_PATH = re.compile(r"`([^`\s]{1,300}[/.][^`\s]{0,300})`")
 _EVIDENCE_WORDS = (
-    ("config", EvidenceKind.CONFIG_CHANGE), ("metric", EvidenceKind.METRICS),
-    ("graph", EvidenceKind.METRICS), ("error", EvidenceKind.ERROR_LOG),
-    ("log", EvidenceKind.ERROR_LOG), ("stack", EvidenceKind.ERROR_LOG),
+    ("config", EvidenceKind.CONFIG_CHANGE),
+    ("metric", EvidenceKind.METRICS),
+    ("graph", EvidenceKind.METRICS),
+    ("error", EvidenceKind.ERROR_LOG),
+    ("log", EvidenceKind.ERROR_LOG),
+    ("stack", EvidenceKind.ERROR_LOG),
     ("trace", EvidenceKind.ERROR_LOG),
-)  # fmt: skip
+)
 
 
 def link_kind(words: str, url: str) -> LinkKind:

@@ -36,8 +36,10 @@ from warroom.importers.sections import Section, build_tree, classify, find_title
 from warroom.importers.text import is_placeholder, key_of, split_label, strip_markup
 from warroom.importers.timeexpr import find_date, find_zone_note
 
-_NOISE_TITLES = frozenset(key_of(t) for t in ("incident title", "title", "incident name",
-                                               "template", "report"))  # fmt: skip
+_NOISE_TITLES = frozenset(
+    key_of(t) for t in ("incident title", "title", "incident name", "template", "report")
+)
+_GAPS = frozenset({"_Not recorded_", "*Not recorded*", "Not recorded", "—"})
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -58,10 +60,12 @@ def import_markdown(
         raise ReportImportError(f"{source_name}: the report is empty", field="file")
     source = text.splitlines()
     blocks = parse_blocks(text)
-    ctx = Context(Incident(ref="", title="", severity=0), scale or BUILTIN_SCALES["sev"],
-                  default_zone)  # fmt: skip
+    ctx = Context(
+        Incident(ref="", title="", severity=0), scale or BUILTIN_SCALES["sev"], default_zone
+    )
     name = _format_name(ctx, format_name, blocks)
     spec = FORMATS.get(name)
+    ctx.format_labels = dict(spec.labels) if spec else {}
     title_heading = find_title_heading(blocks)
     root = build_tree(blocks, title_heading=title_heading)
     classify(root, spec.overrides if spec else {})
@@ -79,12 +83,15 @@ def import_markdown(
     claim_headings(ctx, root)
     build_extras(ctx, root, source, front)
     line_fields = resolve_lines(ctx, source)
-    recognised = list(dict.fromkeys(
-        re.sub(r"\[\d+\]", "", path).split(".")[0] if path.startswith("extra") else
-        re.sub(r"\[\d+\]", "", path)
-        for path in line_fields.values()
-        if path not in ("structure", "format") and not path.startswith("extra_sections")
-    ))  # fmt: skip
+    recognised = list(
+        dict.fromkeys(
+            re.sub(r"\[\d+\]", "", path).split(".")[0]
+            if path.startswith("extra")
+            else re.sub(r"\[\d+\]", "", path)
+            for path in line_fields.values()
+            if path not in ("structure", "format") and not path.startswith("extra_sections")
+        )
+    )
     return ImportResult(ctx.incident, name, source_name, recognised, ctx.warnings, line_fields)
 
 
@@ -97,8 +104,9 @@ def _format_name(ctx: Context, wanted: str, blocks: list[Block]) -> str:
     return wanted
 
 
-def _prescan(ctx: Context, root: Section, blocks: list[Block], source_name: str,
-             front: Block | None) -> None:  # fmt: skip
+def _prescan(
+    ctx: Context, root: Section, blocks: list[Block], source_name: str, front: Block | None
+) -> None:
     """The report's own date and the zone it states, before any time is read."""
     for section in root.walk():
         if section.zone and ctx.zone_name is None and section is root:
@@ -106,6 +114,8 @@ def _prescan(ctx: Context, root: Section, blocks: list[Block], source_name: str,
     for block in blocks:
         if block.kind == "rule":
             ctx.claim(block.line_numbers(), "structure")
+        if block.kind == "paragraph" and block.lines[0].strip() in _GAPS and len(block.lines) == 1:
+            ctx.claim([block.start], "format")  # "_Not recorded_": a part with nothing in it
         if block.kind == "paragraph" and len(block.lines) <= 2:
             note = " ".join(block.lines)
             zone = find_zone_note(note) if len(note) < 160 else None
@@ -136,7 +146,9 @@ def _stated_dates(root: Section) -> list[tuple[int, date]]:
             if block.kind == "paragraph":
                 lines = block.lines
             elif block.kind == "list":
-                lines = [i.text for i in block.items] + [c.text for i in block.items for c in i.children]
+                lines = [i.text for i in block.items] + [
+                    c.text for i in block.items for c in i.children
+                ]
             elif block.kind == "table":
                 lines = [" : ".join(row.cells[:2]) for row in block.rows]
             else:
@@ -187,17 +199,18 @@ def clean_title(text: str) -> tuple[str, str | None]:
     return title, ref
 
 
-def _read_title(ctx: Context, root: Section, front: Block | None, source_name: str,
-                boilerplate: tuple[str, ...]) -> None:  # fmt: skip
+def _read_title(
+    ctx: Context, root: Section, front: Block | None, source_name: str, boilerplate: tuple[str, ...]
+) -> None:
     from warroom.domain.refs import REF_PATTERN
 
     if root.heading is not None:
         title, ref = clean_title(root.heading.text)
         if ref and REF_PATTERN.fullmatch(ref):
             ctx.incident.ref = ref
-        if title and not is_placeholder(title) and key_of(title) not in _NOISE_TITLES:
-            if key_of(title) not in {key_of(f.title) for f in FORMATS.values()}:
-                ctx.incident.title = title
+        noise = _NOISE_TITLES | {key_of(f.title) for f in FORMATS.values()}
+        if title and not is_placeholder(title) and key_of(title) not in noise:
+            ctx.incident.title = title
         ctx.claim([root.heading.start], "title")
         if not ctx.incident.title and key_of(title) in _NOISE_TITLES:
             _title_from_paragraph(ctx, root)
@@ -240,8 +253,9 @@ def _finish(ctx: Context) -> None:
         ctx.warn(f"the report has no title; using {incident.title!r}")
     if incident.severity == 0:
         incident.severity = ctx.scale.levels
-        ctx.warn(f"the report states no severity; set to the lowest, "
-                 f"{ctx.scale.label(ctx.scale.levels)}")  # fmt: skip
+        ctx.warn(
+            f"the report states no severity; set to the lowest, {ctx.scale.label(ctx.scale.levels)}"
+        )
     _in_document_order(ctx)
     numbers = [
         int(m[1]) for a in incident.action_items if (m := re.fullmatch(r"AI-0*(\d+)", a.key))
@@ -260,8 +274,13 @@ def _finish(ctx: Context) -> None:
                 ctx.claims.pop(number, None)
     if ctx.unzoned:
         zone = getattr(ctx.default_zone, "key", None) or str(ctx.default_zone)
-        ctx.warn(f"{len(ctx.unzoned)} time(s) state no zone and the report names none; "
-                 f"read as {zone}", ctx.unzoned[0])  # fmt: skip
+        ctx.warn(
+            f"{len(ctx.unzoned)} time(s) state no zone and the report names none; read as {zone}",
+            ctx.unzoned[0],
+        )
     if ctx.ambiguous:
-        ctx.warn(f"{len(ctx.ambiguous)} date(s) could be read day-first or month-first; "
-                 "read month-first", ctx.ambiguous[0])  # fmt: skip
+        ctx.warn(
+            f"{len(ctx.ambiguous)} date(s) could be read day-first or month-first; "
+            "read month-first",
+            ctx.ambiguous[0],
+        )

@@ -26,29 +26,47 @@ from warroom.importers.text import strip_markup
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("started", r"\b(?:(?:incident|outage|impact|problem|issue|degradation|downtime|"
-                    r"disruption)\s+(?:starts|started|begins|began|start)|first occ?urr?ence|"
-                    r"(?:site|service|website|api|system|app)\s+(?:is|was|went)\s+(?:hard\s+)?down)\b"),
-        ("detected", r"\b(?:detected|detection|alert(?:ed|s)?\s+(?:fired|triggered)|alarms?|"
-                     r"first (?:report|recorded)|noticed|notices|reported|reports? of|"
-                     r"became aware|were made aware|notified by|"
-                     r"receives? an? (?:e-?mail|report|alert|page|ticket))\b"),
-        ("acknowledged", r"\b(?:acknowledg\w*|ack'?d|paged|team (?:notified|alerted|engaged)|"
-                         r"on-?call (?:engaged|responded|paged)|(?:investigation|response) "
-                         r"(?:began|begins|started|starts)|begins? (?:looking|investigat\w*)|"
-                         r"(?:huddle|war room|bridge call) (?:begins|began|started|opened))\b"),
-        ("declared", r"\b(?:incident declared|declared (?:an |as an |this as an |the )?incident|"
-                     r"declared as sev)\b"),
-        ("mitigated", r"\b(?:mitigat\w*|workaround|rolled back|rollback (?:of .{0,60})?"
-                      r"(?:completed?|done)|fix (?:applied|implemented|deployed)|repaired|"
-                      r"begins? to recover|began recovering)\b"),
-        ("resolved", r"\b(?:resolved|resolution (?:is )?confirmed|fully recovered|restored|"
-                     r"confirmed working|(?:issue|problem) (?:was |is )?fixed|"
-                     r"back to (?:normal|baseline)|outage ends|issue goes away|recovered fully|"
-                     r"service(?:s)? (?:is |are )?back)\b"),
+        (
+            "started",
+            r"\b(?:(?:incident|outage|impact|problem|issue|degradation|downtime|"
+            r"disruption)\s+(?:starts|started|begins|began|start)|first occ?urr?ence|"
+            r"(?:site|service|website|api|system|app)\s+(?:is|was|went)\s+(?:hard\s+)?down)\b",
+        ),
+        (
+            "detected",
+            r"\b(?:detected|detection|alert(?:ed|s)?\s+(?:fired|triggered)|alarms?|"
+            r"first (?:report|recorded)|noticed|notices|reported|reports? of|"
+            r"became aware|were made aware|notified by|"
+            r"receives? an? (?:e-?mail|report|alert|page|ticket))\b",
+        ),
+        (
+            "acknowledged",
+            r"\b(?:acknowledg\w*|ack'?d|paged|team (?:notified|alerted|engaged)|"
+            r"on-?call (?:engaged|responded|paged)|(?:investigation|response) "
+            r"(?:began|begins|started|starts)|begins? (?:looking|investigat\w*)|"
+            r"(?:huddle|war room|bridge call) (?:begins|began|started|opened))\b",
+        ),
+        (
+            "declared",
+            r"\b(?:incident declared|declared (?:an |as an |this as an |the )?incident|"
+            r"declared as sev)\b",
+        ),
+        (
+            "mitigated",
+            r"\b(?:mitigat\w*|workaround|rolled back|rollback (?:of .{0,60})?"
+            r"(?:completed?|done)|fix (?:applied|implemented|deployed)|repaired|"
+            r"begins? to recover|began recovering)\b",
+        ),
+        (
+            "resolved",
+            r"\b(?:resolved|resolution (?:is )?confirmed|fully recovered|restored|"
+            r"confirmed working|(?:issue|problem) (?:was |is )?fixed|"
+            r"back to (?:normal|baseline)|outage ends|issue goes away|recovered fully|"
+            r"service(?:s)? (?:is |are )?back)\b",
+        ),
         ("closed", r"\b(?:incident closed|closed the incident|incident (?:is )?closed)\b"),
     )
-)  # fmt: skip
+)
 _NOT_RESOLVED = re.compile(r"(?i)\bnot (?:yet )?resolved")
 _METRIC_FIRST = {m.name: (m.start, m.end) for m in DEFAULT_METRICS}
 
@@ -75,8 +93,13 @@ def _tolerance(seconds: int) -> timedelta:
     return timedelta(hours=1) if seconds >= 86400 else timedelta(minutes=5)
 
 
-_ORDER = ("time_to_detect", "time_to_acknowledge", "time_to_mitigate", "time_to_resolve",
-          "duration")  # fmt: skip
+_ORDER = (
+    "time_to_detect",
+    "time_to_acknowledge",
+    "time_to_mitigate",
+    "time_to_resolve",
+    "duration",
+)
 _PAIRS = {
     "time_to_detect": [("started", "detected")],
     "time_to_acknowledge": [("detected", "acknowledged")],
@@ -127,8 +150,11 @@ def _check(ctx: Context) -> None:
         a, b = known[0]
         actual = (ctx.stated[b].at - ctx.stated[a].at).total_seconds()
         label = "duration" if what == "duration" else what.replace("_", " ")
-        ctx.warn(f"the stated {label} ({format_duration(seconds)}) does not match the "
-                 f"milestones ({b} - {a} = {format_duration(actual)})", line)  # fmt: skip
+        ctx.warn(
+            f"the stated {label} ({format_duration(seconds)}) does not match the "
+            f"milestones ({b} - {a} = {format_duration(actual)})",
+            line,
+        )
 
 
 def check_order(ctx: Context) -> Milestones:
@@ -138,8 +164,11 @@ def check_order(ctx: Context) -> Milestones:
     the one at odds with more of the others; then the later milestone.
     """
     while True:
-        broken = [(a, b) for a, b in MILESTONE_ORDER
-                  if a in ctx.stated and b in ctx.stated and ctx.stated[b].at < ctx.stated[a].at]  # fmt: skip
+        broken = [
+            (a, b)
+            for a, b in MILESTONE_ORDER
+            if a in ctx.stated and b in ctx.stated and ctx.stated[b].at < ctx.stated[a].at
+        ]
         if not broken:
             break
         count = {name: sum(name in pair for pair in broken) for pair in broken for name in pair}
@@ -154,9 +183,12 @@ def check_order(ctx: Context) -> Milestones:
         kept = later if drop == earlier else earlier
         dropped = ctx.stated.pop(drop)
         where = dropped.line if dropped.line > 0 else None
-        ctx.warn(f"{drop} ({format_utc(dropped.at)}) cannot be "
-                 f"{'after' if drop == earlier else 'before'} {kept} "
-                 f"({format_utc(ctx.stated[kept].at)}); {drop} was left out", where)  # fmt: skip
+        ctx.warn(
+            f"{drop} ({format_utc(dropped.at)}) cannot be "
+            f"{'after' if drop == earlier else 'before'} {kept} "
+            f"({format_utc(ctx.stated[kept].at)}); {drop} was left out",
+            where,
+        )
         if where is not None and ctx.claims.get(where) == f"milestones.{drop}":
             del ctx.claims[where]
     return Milestones(**{n: ctx.stated[n].at for n in MILESTONE_NAMES if n in ctx.stated})

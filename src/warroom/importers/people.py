@@ -125,8 +125,14 @@ def _read_failed(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
 
 
 PEOPLE_READERS: dict[str, Reader] = {
-    "role": _read_role, "people": _read_people, "services": _read_services, "list": _read_list,
-    "attendees": _read_attendees, "distribution": lambda c, e, a, v: _read_list(
-        c, e, "review.distribution", v), "next_review": _read_next_review,
-    "meeting": _read_meeting, "worked": _read_worked, "failed": _read_failed,
-}  # fmt: skip
+    "role": _read_role,
+    "people": _read_people,
+    "services": _read_services,
+    "list": _read_list,
+    "attendees": _read_attendees,
+    "distribution": lambda c, e, a, v: _read_list(c, e, "review.distribution", v),
+    "next_review": _read_next_review,
+    "meeting": _read_meeting,
+    "worked": _read_worked,
+    "failed": _read_failed,
+}

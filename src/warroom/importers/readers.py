@@ -29,12 +29,21 @@ def read_action_section(ctx: Context, section: Section) -> None:
         elif block.kind == "code":
             take_code(ctx, block, section.title)
     for entry in section_entries(ctx, section, whole=False):
-        status = None if entry.checked is None else (
-            ActionStatus.DONE if entry.checked else ActionStatus.OPEN
-        )  # fmt: skip
+        status = (
+            None
+            if entry.checked is None
+            else (ActionStatus.DONE if entry.checked else ActionStatus.OPEN)
+        )
         text = entry.text if not entry.detail else f"{entry.text} {entry.detail}"
-        item = new_item(ctx, text, entry.lines, status=status, horizon=horizon, kind=kind,
-                        details=entry.children)  # fmt: skip
+        item = new_item(
+            ctx,
+            text,
+            entry.lines,
+            status=status,
+            horizon=horizon,
+            kind=kind,
+            details=entry.children,
+        )
         if item is not None:
             merge_duplicate(ctx, item)
 

@@ -10,19 +10,16 @@ Date).
 
 from __future__ import annotations
 
-import re
-
 from warroom.domain.model import Approval, Audience
 from warroom.importers.blocks import Block
-from warroom.importers.context import Context, ItemRef
 from warroom.importers.comms import add_communication
+from warroom.importers.context import Context, ItemRef
 from warroom.importers.entries import Entry, section_entries
 from warroom.importers.links import add_link, links_in
 from warroom.importers.people import add_service, other_services, read_attendee
 from warroom.importers.sections import Section
 from warroom.importers.text import is_placeholder, key_of, split_label, split_people, strip_markup
 from warroom.importers.values import parse_bool
-
 
 
 def read_communications(ctx: Context, section: Section) -> None:
@@ -90,8 +87,9 @@ def read_approvals(ctx: Context, section: Section) -> None:
             continue
         at = ctx.read_time(when, entry.line) if when else None
         approved = True if entry.checked else None
-        _add_approval(ctx, Approval(labelled.label, strip_markup(name) or None, approved, at),
-                      entry.lines)  # fmt: skip
+        _add_approval(
+            ctx, Approval(labelled.label, strip_markup(name) or None, approved, at), entry.lines
+        )
 
 
 def _approval_table(ctx: Context, block: Block) -> None:

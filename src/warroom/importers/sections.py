@@ -101,19 +101,43 @@ def find_title_heading(blocks: list[Block]) -> Block | None:
     return None
 
 
-_HORIZONS = (("immediate", Horizon.IMMEDIATE), ("short", Horizon.SHORT),
-             ("medium", Horizon.MEDIUM), ("mid", Horizon.MEDIUM), ("long", Horizon.LONG))  # fmt: skip
-_ACTION_KINDS = (("mitigat", ActionKind.MITIGATE), ("prevent", ActionKind.PREVENT),
-                 ("detect", ActionKind.DETECT), ("monitor", ActionKind.DETECT),
-                 ("alert", ActionKind.DETECT), ("process", ActionKind.PROCESS))  # fmt: skip
-_MEASURE_KINDS = (("monitor", MeasureKind.MONITORING), ("alert", MeasureKind.MONITORING),
-                  ("detect", MeasureKind.DETECTION), ("respon", MeasureKind.RESPONSE),
-                  ("process", MeasureKind.PROCESS), ("technical", MeasureKind.TECHNICAL),
-                  ("document", MeasureKind.DOCUMENTATION), ("training", MeasureKind.TRAINING))  # fmt: skip
-_CATEGORIES = (("technical", LessonCategory.TECHNICAL), ("process", LessonCategory.PROCESS),
-               ("communicat", LessonCategory.COMMUNICATION))  # fmt: skip
-_PHASES = (("detect", Phase.DETECTION), ("respon", Phase.RESPONSE), ("resolution", Phase.RESOLUTION),
-           ("recover", Phase.RESOLUTION), ("mitigat", Phase.RESOLUTION))  # fmt: skip
+_HORIZONS = (
+    ("immediate", Horizon.IMMEDIATE),
+    ("short", Horizon.SHORT),
+    ("medium", Horizon.MEDIUM),
+    ("mid", Horizon.MEDIUM),
+    ("long", Horizon.LONG),
+)
+_ACTION_KINDS = (
+    ("mitigat", ActionKind.MITIGATE),
+    ("prevent", ActionKind.PREVENT),
+    ("detect", ActionKind.DETECT),
+    ("monitor", ActionKind.DETECT),
+    ("alert", ActionKind.DETECT),
+    ("process", ActionKind.PROCESS),
+)
+_MEASURE_KINDS = (
+    ("monitor", MeasureKind.MONITORING),
+    ("alert", MeasureKind.MONITORING),
+    ("detect", MeasureKind.DETECTION),
+    ("respon", MeasureKind.RESPONSE),
+    ("process", MeasureKind.PROCESS),
+    ("technical", MeasureKind.TECHNICAL),
+    ("document", MeasureKind.DOCUMENTATION),
+    ("training", MeasureKind.TRAINING),
+)
+_CATEGORIES = (
+    ("technical", LessonCategory.TECHNICAL),
+    ("process", LessonCategory.PROCESS),
+    ("communicat", LessonCategory.COMMUNICATION),
+)
+_PHASES = (
+    ("detect", Phase.DETECTION),
+    ("respon", Phase.RESPONSE),
+    ("resolution", Phase.RESOLUTION),
+    ("recover", Phase.RESOLUTION),
+    ("mitigat", Phase.RESOLUTION),
+)
 
 
 def _first(words: str, table: tuple[tuple[str, T], ...]) -> T | None:

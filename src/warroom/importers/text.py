@@ -142,7 +142,7 @@ _OPTIONS = re.compile(r"^[\w%-]+(?: ?[/|] ?[\w%-]+){2,}$")
 def is_placeholder(value: str) -> bool:
     """A template slot nobody filled in: ``[Name]``, ``YYYY-MM-DD``, ``Low/Medium/High``."""
     text = value.strip().strip("*_` ")
-    if not text:
+    if not text or text in ("—", "–", "-"):
         return True
     if text.startswith("[") and text.endswith("]") and "](" not in text and "][" not in text:
         return True
@@ -186,3 +186,29 @@ def split_people(value: str) -> list[str]:
         ):
             return words
     return parts
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row; ``\\|`` and pipes inside code spans stay in the cell."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    if "`" not in text and "\\" not in text:
+        return [cell.strip() for cell in text.split("|")]
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    previous = ""
+    for char in text:
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code and previous != "\\":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        previous = char
+    cells.append("".join(current).strip())
+    return cells

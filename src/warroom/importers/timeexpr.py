@@ -19,9 +19,19 @@ from warroom.domain.times import ZONE_ABBREVIATIONS, parse_time, zone_named
 from warroom.errors import ValidationError
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -117,9 +127,9 @@ def _zone_at(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     zone = m["z"]
-    if zone.upper() not in ZONE_ABBREVIATIONS and zone[0].isalpha() and "/" not in zone:
-        if not re.fullmatch(r"(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?", zone):
-            return None
+    word = zone.upper() not in ZONE_ABBREVIATIONS and zone[0].isalpha() and "/" not in zone
+    if word and not re.fullmatch(r"(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?", zone):
+        return None
     return zone.replace(" ", ""), m.end()
 
 

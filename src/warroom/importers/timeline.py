@@ -25,12 +25,27 @@ from warroom.importers.sections import Section
 from warroom.importers.text import clean_value, is_placeholder, key_of, split_label, strip_markup
 from warroom.importers.timeexpr import Stamp, find_zone_note, match_stamp
 
-_AUTHOR = frozenset(key_of(k) for k in ("by", "who", "author", "first responder", "responder",
-                                         "owner", "actor", "done by", "performed by"))  # fmt: skip
-_LINK = frozenset(key_of(k) for k in ("link", "alert ticket", "ticket", "alert", "url", "pr",
-                                       "source", "reference"))  # fmt: skip
-_ACTION = frozenset(key_of(k) for k in ("action taken", "actions taken", "action", "actions",
-                                         "response"))  # fmt: skip
+_AUTHOR = frozenset(
+    key_of(k)
+    for k in (
+        "by",
+        "who",
+        "author",
+        "first responder",
+        "responder",
+        "owner",
+        "actor",
+        "done by",
+        "performed by",
+    )
+)
+_LINK = frozenset(
+    key_of(k)
+    for k in ("link", "alert ticket", "ticket", "alert", "url", "pr", "source", "reference")
+)
+_ACTION = frozenset(
+    key_of(k) for k in ("action taken", "actions taken", "action", "actions", "response")
+)
 
 
 _SLOT = re.compile(r"[\s*_\[]*(?:YYYY|HH:MM|\[HH|X{1,2}:X{2})")
@@ -134,8 +149,11 @@ def read_items(ctx: Context, cur: Cursor, items: list[ListItem], section: Sectio
         text = item.full_text
         stamp = match_stamp(text, bare_dates=True)
         if stamp and stamp.has_date and not stamp.has_time and stamp.end >= len(text.strip()):
-            cur.day = date(stamp.year or (cur.day or ctx.ref_date or date.today()).year,
-                           stamp.month or 1, stamp.day or 1)  # fmt: skip
+            cur.day = date(
+                stamp.year or (cur.day or ctx.ref_date or date.today()).year,
+                stamp.month or 1,
+                stamp.day or 1,
+            )
             ctx.claim([item.line], "timeline")
             count += read_items(ctx, cur, item.children, section)
             continue
@@ -152,8 +170,9 @@ def read_items(ctx: Context, cur: Cursor, items: list[ListItem], section: Sectio
     return count
 
 
-def read_paragraph(ctx: Context, cur: Cursor, block: Block, following: Block | None,
-                   section: Section) -> bool:  # fmt: skip
+def read_paragraph(
+    ctx: Context, cur: Cursor, block: Block, following: Block | None, section: Section
+) -> bool:
     """Lines of a paragraph that start with a time; True if the next list was its details."""
     event: TimelineEvent | None = None
     used_next = False
@@ -162,8 +181,9 @@ def read_paragraph(ctx: Context, cur: Cursor, block: Block, following: Block | N
             continue
         stamp = match_stamp(line.strip(), bare_dates=True)
         if stamp and stamp.has_date and not stamp.has_time and stamp.end >= len(line.strip()):
-            cur.day = date(stamp.year or (cur.day or date.today()).year, stamp.month or 1,
-                           stamp.day or 1)  # fmt: skip
+            cur.day = date(
+                stamp.year or (cur.day or date.today()).year, stamp.month or 1, stamp.day or 1
+            )
             ctx.claim([number], "timeline")
             event = None
         elif is_entry_stamp(stamp) and stamp is not None:
@@ -181,10 +201,11 @@ def read_paragraph(ctx: Context, cur: Cursor, block: Block, following: Block | N
             if following is not None and following.kind == "list" and number == block.end:
                 ctx.claim([n for i in following.items for n in i.all_lines()], "format")
                 used_next = True
-    if event is not None and following is not None and following.kind == "list":
-        if not any(is_entry_stamp(match_stamp(i.text, bare_dates=True)) for i in following.items):
-            apply_details(ctx, event, following.items, section)
-            used_next = True
+    items = following.items if following is not None and following.kind == "list" else []
+    timed = any(is_entry_stamp(match_stamp(i.text, bare_dates=True)) for i in items)
+    if event is not None and items and not timed:
+        apply_details(ctx, event, items, section)
+        used_next = True
     return used_next
 
 

@@ -30,19 +30,50 @@ from warroom.importers.timeline import (
 _ROLES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (role, frozenset(key_of(name) for name in names))
     for role, names in (
-        ("time", ("time", "timestamp", "when", "date time", "datetime", "at", "utc", "hour",
-                  "time utc", "local time", "start")),
+        (
+            "time",
+            (
+                "time",
+                "timestamp",
+                "when",
+                "date time",
+                "datetime",
+                "at",
+                "utc",
+                "hour",
+                "time utc",
+                "local time",
+                "start",
+            ),
+        ),
         ("date", ("date", "day")),
-        ("text", ("event", "description", "what", "note", "details", "activity", "update",
-                  "summary", "what happened", "events", "notes", "message", "observation",
-                  "entry", "detail")),
+        (
+            "text",
+            (
+                "event",
+                "description",
+                "what",
+                "note",
+                "details",
+                "activity",
+                "update",
+                "summary",
+                "what happened",
+                "events",
+                "notes",
+                "message",
+                "observation",
+                "entry",
+                "detail",
+            ),
+        ),
         ("action", ("action taken", "action", "actions taken", "response", "actions")),
         ("phase", ("phase", "stage")),
         ("author", ("who", "by", "author", "owner", "actor", "person", "responder", "people")),
         ("link", ("link", "ticket", "links", "evidence", "url")),
         ("kind", ("type", "kind", "category")),
     )
-)  # fmt: skip
+)
 
 
 def column_roles(header: list[str]) -> dict[int, str]:
@@ -151,8 +182,11 @@ def read_timeline(ctx: Context, section: Section, cur: Cursor | None = None) -> 
         _read_child(ctx, cur, child)
     section.done = True
     if cur.rolled:
-        ctx.warn("a timeline time is earlier than the one before it on the same day; "
-                 "read as the next day", cur.rolled[0])  # fmt: skip
+        ctx.warn(
+            "a timeline time is earlier than the one before it on the same day; "
+            "read as the next day",
+            cur.rolled[0],
+        )
 
 
 def _read_child(ctx: Context, cur: Cursor, child: Section) -> None:

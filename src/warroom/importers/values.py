@@ -12,10 +12,26 @@ from warroom.domain.model import ActionStatus, Flag, IncidentStatus, Priority, R
 from warroom.importers.text import strip_markup
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
-}  # fmt: skip
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+}
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION_PART = re.compile(
     r"(?i)(?P<n>\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)\s*"
@@ -28,7 +44,7 @@ _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 
 def parse_duration(text: str) -> int | None:
-    """Seconds in ``"4h 27m"``, ``"2 d 1 h"``, ``"1 hour 37 minutes"``, ``"01:25"``, ``"nine hours"``."""
+    """Seconds in ``"4h 27m"``, ``"2 d 1 h"``, ``"1 hour 37 minutes"``, ``"01:25"``."""
     plain = strip_markup(text).strip().lower()
     clock = _CLOCK_DURATION.fullmatch(plain)
     if clock:

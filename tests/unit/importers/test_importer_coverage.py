@@ -17,9 +17,16 @@ PSEUDO = {"structure", "format"}
 
 def _documents(shared_dir: Path) -> list[Path]:
     real = sorted((shared_dir / "fixtures" / "real-reports").glob("*.md"))
-    templates = sorted(p for p in (shared_dir / "report-formats").glob("*.md") if p.name != "README.md")
+    templates = sorted(
+        p for p in (shared_dir / "report-formats").glob("*.md") if p.name != "README.md"
+    )
     goldens = sorted(GOLDEN.glob("*.md")) if GOLDEN.is_dir() else []
-    return [p for p in real if p.name != "SOURCES.md"] + templates + sorted(SAMPLES.glob("*.md")) + goldens
+    return (
+        [p for p in real if p.name != "SOURCES.md"]
+        + templates
+        + sorted(SAMPLES.glob("*.md"))
+        + goldens
+    )
 
 
 def _resolve(result: ImportResult, path: str) -> Any:
@@ -80,7 +87,9 @@ def test_odd_documents_are_covered_too(text: str) -> None:
 
 
 def test_extra_sections_keep_unknown_sections_verbatim() -> None:
-    text = "# Outage\n\n## Customer quotes\n\n> It broke.\n> — someone\n\n## Timeline\n\n- 10:00 UTC x"
+    text = (
+        "# Outage\n\n## Customer quotes\n\n> It broke.\n> — someone\n\n## Timeline\n\n- 10:00 UTC x"
+    )
     result = import_markdown(text)
     extra = result.incident.extra_sections
     assert [(x.title, x.body) for x in extra] == [("Customer quotes", "> It broke.\n> — someone")]

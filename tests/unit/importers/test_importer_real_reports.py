@@ -54,7 +54,9 @@ def test_chia_bullet_timeline_in_pm_utc_on_the_title_date(read_real: Read) -> No
 def test_dfds_timeline_table_with_all_times_in_utc_note(read_real: Read) -> None:
     result = read_real("dfds-pm2021-004-adfs-outage.md")
     incident = result.incident
-    assert incident.title == "ADFS Outage"  # "# Incident Title" is the template's; the title follows
+    assert (
+        incident.title == "ADFS Outage"
+    )  # "# Incident Title" is the template's; the title follows
     assert len(incident.timeline) == 7
     assert incident.timeline[0].at == utc(2021, 3, 31, 12, 11)
     assert incident.timeline[-1].text.startswith("Script completed to update account federation")
@@ -122,7 +124,9 @@ def test_kubernetes_prow_date_lines_and_pst_note(read_real: Read) -> None:
     assert "to serve 502s" in (incident.analysis.root_cause.summary or "")
     assert len(incident.analysis.went_well) == 1
     assert incident.analysis.went_poorly[0].text == "PR review failure + config versioning"
-    assert "This should have been caught in review." in (incident.analysis.went_poorly[0].detail or "")
+    assert "This should have been caught in review." in (
+        incident.analysis.went_poorly[0].detail or ""
+    )
     assert incident.analysis.lucky[0].startswith("We already had tooling")
     assert len(incident.action_items) >= 2
     assert incident.action_items[0].title.startswith("We should consider using a versioned API")
@@ -168,7 +172,8 @@ def test_learningequality_heading_labels_and_h1_sections(read_real: Read) -> Non
     root_cause = incident.analysis.root_cause.summary or ""
     assert "There are two issues at play" in root_cause and "namecheap implemented" in root_cause
     assert "reverted back to Namecheap" in (incident.analysis.resolution.immediate_fix or "")
-    assert [a.title for a in incident.action_items][0] == "Avoid using toplevel wildcards on the DNS level."
+    first = incident.action_items[0]
+    assert first.title == "Avoid using toplevel wildcards on the DNS level."
     assert "Notes to the owner" in extra_titles(result)
 
 
@@ -206,7 +211,9 @@ def test_moj_unreadable_year_and_contradicting_durations(read_real: Read) -> Non
     assert any("time to resolve" in m and "does not match" in m for m in messages)
     assert incident.milestones.declared == utc(2025, 3, 18, 10, 3)
     assert incident.milestones.resolved == utc(2025, 3, 20, 12, 9)
-    entry = next(e for e in incident.timeline if e.text.startswith("Initial mitigation efforts began"))
+    entry = next(
+        e for e in incident.timeline if e.text.startswith("Initial mitigation efforts began")
+    )
     assert "Removed the cordon annotation" in entry.text  # its sub-bullets
     assert len(incident.action_items) == 6
 
@@ -232,7 +239,10 @@ def test_mybinder_heading_entries_in_cet_with_the_date_heading(read_real: Read) 
         utc(2022, 6, 2, 20, 22),
         utc(2022, 6, 2, 20, 24),
     ]
-    assert texts(result)[0] == "Problem starts: mybinder.org stopped successfully launching any new pods."
+    assert (
+        texts(result)[0]
+        == "Problem starts: mybinder.org stopped successfully launching any new pods."
+    )
     assert incident.milestones.started == utc(2022, 6, 2, 9, 0)
     assert incident.milestones.resolved == utc(2022, 6, 2, 20, 24)
     assert [e.kind for e in incident.evidence] == [EvidenceKind.ERROR_LOG, EvidenceKind.ERROR_LOG]
@@ -250,7 +260,9 @@ def test_optimism_hhmm_without_colon_and_unreadable_entry(read_real: Read) -> No
     incident = result.incident
     assert at_of(result, "smartcontracts receives an e-mail") == utc(2022, 2, 2, 16, 25)
     assert at_of(result, "Alchemy upgrades") == utc(2022, 2, 3, 4, 57)
-    builds = next(e for e in incident.timeline if e.text.startswith("tynes cuts the following builds"))
+    builds = next(
+        e for e in incident.timeline if e.text.startswith("tynes cuts the following builds")
+    )
     assert "Mainnet: `0.5.8_b6f79171`" in builds.text  # the sub-bullets
     assert incident.milestones.detected == utc(2022, 2, 2, 16, 25)
     # "2022-02-02 X:" has no time to read: kept as written under its section.
@@ -263,7 +275,9 @@ def test_optimism_hhmm_without_colon_and_unreadable_entry(read_real: Read) -> No
     assert "Immunefi program to include L2Geth" in done[0].title
     lessons = [lesson.text for lesson in incident.analysis.lessons]
     assert "On overly-optimistic code reviews" in lessons
-    assert "Contract balances were improperly zeroed" in (incident.analysis.root_cause.summary or "")
+    assert "Contract balances were improperly zeroed" in (
+        incident.analysis.root_cause.summary or ""
+    )
 
 
 def test_posthog_prose_sections(read_real: Read) -> None:

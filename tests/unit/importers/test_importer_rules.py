@@ -21,7 +21,9 @@ def messages(text: str, **kwargs: object) -> list[str]:
 
 
 def test_a_time_without_a_zone_is_read_in_the_default_zone_with_a_warning() -> None:
-    text = "# Outage\n\n**Date**: 2024-03-05\n\n## Timeline\n\n- 14:05 alert fired\n- 14:30 UTC fixed"
+    text = (
+        "# Outage\n\n**Date**: 2024-03-05\n\n## Timeline\n\n- 14:05 alert fired\n- 14:30 UTC fixed"
+    )
     result = import_markdown(text, default_zone=ZoneInfo("Europe/Berlin"))
     assert [e.at for e in result.incident.timeline] == [utc(13, 5), utc(14, 30)]
     warning = next(w for w in result.warnings if "no zone" in w.message)
@@ -82,7 +84,10 @@ def test_a_stated_duration_that_contradicts_the_milestones_is_a_warning() -> Non
 
 
 def test_an_agreeing_duration_is_accounted_to_the_milestones() -> None:
-    text = "# X\n\n- **Start Time:** 2024-03-05 10:00 UTC\n- **End Time:** 2024-03-05 11:02 UTC\n- **Duration:** 1h"
+    text = (
+        "# X\n\n- **Start Time:** 2024-03-05 10:00 UTC\n"
+        "- **End Time:** 2024-03-05 11:02 UTC\n- **Duration:** 1h"
+    )
     result = import_markdown(text)
     assert not any("does not match" in w.message for w in result.warnings)
     assert result.line_fields[5] == "milestones"
@@ -114,7 +119,15 @@ def test_a_milestone_out_of_order_is_dropped_with_a_warning_and_the_timeline_kep
 
 @pytest.mark.parametrize(
     ("value", "level"),
-    [("SEV-2", 2), ("sev1", 1), ("Critical", 1), ("Low", 4), ("S3", 3), ("2", 2), ("High (customer facing)", 2)],
+    [
+        ("SEV-2", 2),
+        ("sev1", 1),
+        ("Critical", 1),
+        ("Low", 4),
+        ("S3", 3),
+        ("2", 2),
+        ("High (customer facing)", 2),
+    ],
 )
 def test_severity_values(value: str, level: int) -> None:
     assert import_markdown(f"# X\n\n**Severity**: {value}\n").incident.severity == level
@@ -175,7 +188,9 @@ def test_an_ambiguous_date_is_read_month_first_with_a_warning() -> None:
     ],
 )
 def test_title_prefixes_are_not_the_title(heading: str, title: str, ref: str) -> None:
-    incident = import_markdown(f"{heading}\n\n## Summary\n\nx", source_name="untitled-report.md").incident
+    incident = import_markdown(
+        f"{heading}\n\n## Summary\n\nx", source_name="untitled-report.md"
+    ).incident
     assert (incident.title, incident.ref) == (title, ref)
 
 
@@ -213,7 +228,11 @@ def test_action_item_statuses_owners_dues_and_tickets() -> None:
     assert items[4].owner == "@bob"
     assert items[5].reason == "not needed"
     assert items[6].ticket == "https://github.com/org/repo/issues/12"
-    assert (items[7].key, items[7].due, str(items[7].priority)) == ("AI-9", date(2024, 5, 1), "high")
+    assert (items[7].key, items[7].due, str(items[7].priority)) == (
+        "AI-9",
+        date(2024, 5, 1),
+        "high",
+    )
     assert [i.key for i in items[:2]] == ["AI-10", "AI-11"]  # numbered after the highest given
 
 
@@ -240,7 +259,8 @@ def test_code_blocks_become_evidence_with_their_kind() -> None:
 
 def test_compound_values_are_split_into_their_labels() -> None:
     text = (
-        "# X\n\n- **Business Impact**: Orders lost; Revenue lost: $1,500; SLA breach: Yes - 99.9% missed\n"
+        "# X\n\n- **Business Impact**: Orders lost; Revenue lost: $1,500; "
+        "SLA breach: Yes - 99.9% missed\n"
         "- **Duration**: 47 min (downtime: 40 min)\n"
     )
     impact = import_markdown(text).incident.impact

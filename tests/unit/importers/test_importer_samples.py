@@ -41,11 +41,15 @@ def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
         ("incident-postmortem-dns.md", "incident-postmortem"),
     ],
 )
-def test_each_sample_is_detected_as_its_format(read_sample: Read, name: str, format_name: str) -> None:
+def test_each_sample_is_detected_as_its_format(
+    read_sample: Read, name: str, format_name: str
+) -> None:
     assert read_sample(name).format_name == format_name
 
 
-def test_response_report_cet_bullets_follow_up_checklists_and_extra_column(read_sample: Read) -> None:
+def test_response_report_cet_bullets_follow_up_checklists_and_extra_column(
+    read_sample: Read,
+) -> None:
     result = read_sample("response-report-payments.md")
     incident = result.incident
     assert incident.title == "Payment gateway timeouts"
@@ -76,7 +80,10 @@ def test_response_report_cet_bullets_follow_up_checklists_and_extra_column(read_
     assert items["AI-4"].owner == "Sam" and items["AI-4"].horizon == Horizon.LONG
     assert len(incident.action_items) == 4
     steps = incident.analysis.resolution.steps
-    assert steps == ["Rolled back the config push with the deploy tool", "Restarted two stuck gateway pods"]
+    assert steps == [
+        "Rolled back the config push with the deploy tool",
+        "Restarted two stuck gateway pods",
+    ]
     assert len(incident.analysis.resolution.investigation_steps) == 2
     external = [c for c in incident.communications if c.audience == Audience.EXTERNAL]
     assert [c.channel for c in external] == ["Status page", "Status page"]
@@ -95,7 +102,9 @@ def test_response_report_cet_bullets_follow_up_checklists_and_extra_column(read_
     assert not any("does not match" in w.message for w in result.warnings)
 
 
-def test_postmortem_report_extra_column_bullet_actions_and_renamed_sections(read_sample: Read) -> None:
+def test_postmortem_report_extra_column_bullet_actions_and_renamed_sections(
+    read_sample: Read,
+) -> None:
     result = read_sample("postmortem-report-search.md")
     incident = result.incident
     assert incident.title == "Search results empty for EU customers"
@@ -103,7 +112,10 @@ def test_postmortem_report_extra_column_bullet_actions_and_renamed_sections(read
     assert incident.severity == 3  # Medium
     assert incident.roles.report_author == "Jonas Weber"
     # A time-only table on the "Incident Date".
-    assert [e.at for e in incident.timeline][:2] == [utc(2024, 6, 11, 9, 30), utc(2024, 6, 11, 9, 52)]
+    assert [e.at for e in incident.timeline][:2] == [
+        utc(2024, 6, 11, 9, 30),
+        utc(2024, 6, 11, 9, 52),
+    ]
     alert = incident.timeline[1]
     assert alert.action_taken == "Escalated to on-call" and alert.author == "Support"
     assert incident.milestones.started == utc(2024, 6, 11, 9, 30)
@@ -111,7 +123,10 @@ def test_postmortem_report_extra_column_bullet_actions_and_renamed_sections(read
     assert incident.milestones.mitigated == utc(2024, 6, 11, 11, 10)
     assert incident.milestones.resolved == utc(2024, 6, 11, 11, 45)
     root_cause = incident.analysis.root_cause
-    assert root_cause.summary == "The alias switch job did not check that the new index had finished building."
+    assert (
+        root_cause.summary
+        == "The alias switch job did not check that the new index had finished building."
+    )
     assert "document counts" in (root_cause.why or "")
     assert "synthetic checks only run against the US region" in (root_cause.why_not_caught or "")
     first, second, third, fourth = incident.action_items[:4]
@@ -141,7 +156,10 @@ def test_post_incident_review_bold_time_blocks_and_tables(read_sample: Read) -> 
     assert incident.ref == "INC-2024-0117"
     assert incident.severity == 1
     assert incident.review_status == ReviewStatus.IN_REVIEW
-    assert incident.summary == "Nobody could log in for 38 minutes after the SSO certificate was rotated."
+    assert (
+        incident.summary
+        == "Nobody could log in for 38 minutes after the SSO certificate was rotated."
+    )
     assert incident.milestones.started == utc(2024, 9, 18, 14, 2)
     assert incident.milestones.resolved == utc(2024, 9, 18, 14, 40)
     assert incident.roles.commander == "Lena Park"
@@ -173,7 +191,8 @@ def test_post_incident_review_bold_time_blocks_and_tables(read_sample: Read) -> 
     assert lesson.text.startswith("Rotations need a rollback\n")
     assert lesson.how_to_apply == "Add overlap to every rotation runbook"
     assert incident.review.meeting_at == utc(2024, 9, 20, 10, 0)
-    assert [(a.name, a.role) for a in incident.review.attendees][0] == ("Lena Park", "Incident Commander")
+    attendee = incident.review.attendees[0]
+    assert (attendee.name, attendee.role) == ("Lena Park", "Incident Commander")
     assert len(incident.review.approvals) == 1  # the unfilled row is the template's
     # The Notes column of the Basic Information table is kept beside the fields.
     notes = next(x for x in incident.extra_sections if x.title == "Basic Information")
@@ -188,18 +207,28 @@ def test_incident_report_duration_range_extra_column_and_sign_off(read_sample: R
     assert incident.milestones.started == utc(2025, 1, 14, 8, 40)  # "Duration: 08:40 - 10:05"
     assert incident.milestones.resolved == utc(2025, 1, 14, 10, 5)
     assert incident.milestones.closed == utc(2025, 1, 14, 11, 30)
-    assert incident.timeline[0].text == "Malformed message published by the partner API (Source: logs)"
+    assert (
+        incident.timeline[0].text == "Malformed message published by the partner API (Source: logs)"
+    )
     assert [s.name for s in incident.services] == ["API", "Order dispatch"]  # ticked boxes only
     assert incident.impact.sla_breach.value is True
     assert incident.impact.users_affected == 1240
     assert len(incident.analysis.contributing_factors) == 3
-    assert [a.priority for a in incident.action_items] == [Priority.HIGH, Priority.MEDIUM, Priority.LOW]
+    assert [a.priority for a in incident.action_items] == [
+        Priority.HIGH,
+        Priority.MEDIUM,
+        Priority.LOW,
+    ]
     assert incident.action_items[2].due is None  # "TBD"
     assert incident.evidence[0].text.startswith("json.decoder.JSONDecodeError")
     assert incident.review.meeting_at == utc(2025, 1, 16, 15, 0)
     assert [a.name for a in incident.review.attendees] == ["Kenji Sato", "Ana Lima", "Rui Costa"]
     approval = incident.review.approvals[0]
-    assert (approval.role, approval.name, approval.approved) == ("Engineering Lead", "Rui Costa", True)
+    assert (approval.role, approval.name, approval.approved) == (
+        "Engineering Lead",
+        "Rui Costa",
+        True,
+    )
     assert incident.roles.technical_lead is None  # a sign-off line, not a role
     assert any("no zone" in w.message for w in result.warnings)
 
@@ -233,8 +262,13 @@ def test_incident_postmortem_labels_bullets_for_the_timeline(read_sample: Read) 
     assert incident.roles.responders == ["Yusuf Ali", "Mei Chen"]
     assert incident.detection_source == "Monitoring (synthetic DNS probe)"
     assert incident.analysis.resolution.rollback_needed is True
-    assert incident.analysis.resolution.long_term_fix == "Validate CoreDNS config in CI with a test resolver"
-    assert [o.text for o in incident.analysis.went_poorly] == ["The revert needed two approvals at 7am"]
+    assert (
+        incident.analysis.resolution.long_term_fix
+        == "Validate CoreDNS config in CI with a test resolver"
+    )
+    assert [o.text for o in incident.analysis.went_poorly] == [
+        "The revert needed two approvals at 7am"
+    ]
     first = incident.action_items[0]
     assert (first.key, first.priority, first.status) == ("AI-001", Priority.HIGH, ActionStatus.DONE)
     assert first.title == "Add CoreDNS config validation to CI (Notes: merged in #812)"
