@@ -12,7 +12,7 @@ from datetime import date
 from warroom.domain.model import ActionStatus, ReviewStatus
 from warroom.domain.review import approved_in_round
 from warroom.services.context import Context
-from warroom.services.incidents import get_incident, list_incidents
+from warroom.services.incidents import list_incidents
 from warroom.services.inputs import OPEN_STATUSES
 from warroom.services.ports import (
     ActionItemQuery,
@@ -29,6 +29,9 @@ SEARCH_SCAN = 2000
 # How many recently resolved incidents the dashboard looks through for reviews.
 REVIEW_SCAN = 1000
 _BATCH = 500
+# What a dashboard shows at most; the lists behind its links have the rest.
+OPEN_SHOWN = 200
+ITEMS_SHOWN = 50
 
 
 def search_incidents(ctx: Context, query: IncidentQuery, text: str) -> Page:
@@ -61,14 +64,16 @@ def search_incidents(ctx: Context, query: IncidentQuery, text: str) -> Page:
 class Dashboard:
     open_by_severity: list[tuple[int, list[IncidentSummary]]]  # most severe first
     more_open: bool  # more open incidents than shown
-    my_action_items: list[ActionItemRow]
+    my_action_items: list[ActionItemRow]  # at most ITEMS_SHOWN + 1: more than shown
     overdue_action_items: list[ActionItemRow]
     reviews_waiting: list[IncidentSummary]
+    items_shown: int = ITEMS_SHOWN
 
 
 def dashboard(ctx: Context, viewer: Viewer, today: date) -> Dashboard:
     """Open incidents by severity, my and overdue action items, reviews waiting for me."""
-    page = list_incidents(ctx, IncidentQuery(statuses=OPEN_STATUSES, viewer=viewer, limit=_BATCH))
+    query = IncidentQuery(statuses=OPEN_STATUSES, viewer=viewer, limit=OPEN_SHOWN)
+    page = list_incidents(ctx, query)
     levels: dict[int, list[IncidentSummary]] = {}
     for summary in page.items:
         levels.setdefault(summary.severity, []).append(summary)
@@ -78,15 +83,16 @@ def dashboard(ctx: Context, viewer: Viewer, today: date) -> Dashboard:
                 owner=viewer.name,
                 statuses=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS),
                 viewer=viewer,
-                limit=100,
+                limit=ITEMS_SHOWN + 1,
             )
         )
         overdue = uow.incidents.list_action_items(
-            ActionItemQuery(overdue_on=today, viewer=viewer, limit=100)
+            ActionItemQuery(overdue_on=today, viewer=viewer, limit=ITEMS_SHOWN + 1)
         )
     return Dashboard(
         open_by_severity=sorted(levels.items()),
         more_open=page.next is not None,
+        items_shown=ITEMS_SHOWN,
         my_action_items=mine,
         overdue_action_items=overdue,
         reviews_waiting=reviews_waiting(ctx, viewer),
@@ -97,19 +103,22 @@ def reviews_waiting(ctx: Context, viewer: Viewer) -> list[IncidentSummary]:
     """Incidents in review that name ``viewer`` as a reviewer who has not approved yet.
 
     Looks through the ``REVIEW_SCAN`` most recent incidents (reviews follow
-    soon after the incident); only those in review are read whole.
+    soon after the incident); only those in review are read whole, in one
+    read transaction.
     """
-    waiting: list[IncidentSummary] = []
+    in_review: list[IncidentSummary] = []
     cursor: str | None = None
     for _ in range(REVIEW_SCAN // _BATCH):
         page = list_incidents(ctx, IncidentQuery(viewer=viewer, limit=_BATCH, after=cursor))
-        for summary in page.items:
-            if summary.review_status is ReviewStatus.IN_REVIEW:
-                incident = get_incident(ctx, summary.ref, viewer=viewer)
-                approved = approved_in_round(incident)
-                if viewer.name in incident.roles.reviewers and viewer.name not in approved:
-                    waiting.append(summary)
+        in_review += [s for s in page.items if s.review_status is ReviewStatus.IN_REVIEW]
         cursor = page.next
         if cursor is None:
             break
+    waiting: list[IncidentSummary] = []
+    with ctx.read() as uow:
+        for summary in in_review:
+            incident = uow.incidents.get(summary.ref)
+            reviewers = incident.roles.reviewers
+            if viewer.name in reviewers and viewer.name not in approved_in_round(incident):
+                waiting.append(summary)
     return waiting
