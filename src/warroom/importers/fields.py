@@ -234,6 +234,12 @@ def _read_version(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     return True
 
 
+def _read_template(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
+    """``Template Version: 1.0``: the template's own line, not the incident's."""
+    ctx.claim(entry.lines, "format")
+    return True
+
+
 def _read_visibility(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
     word = strip_markup(value).lower()
     if word.startswith(("public", "external")):
@@ -261,4 +267,5 @@ SCALAR_READERS: dict[str, Reader] = {
     "stamp": _read_stamp,
     "visibility": _read_visibility,
     "version": _read_version,
+    "template": _read_template,
 }

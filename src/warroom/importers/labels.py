@@ -180,6 +180,7 @@ _RAW: dict[tuple[str, str], tuple[str, ...]] = {
     ("strings", "review.discussion_points"): ("discussion points", "key discussion points"),
     ("strings", "review.cadence"): ("review cadence", "cadence", "follow up cadence"),
     ("version", ""): ("version", "revision"),
+    ("template", ""): ("template version", "template"),
     ("comms_count", "status"): ("status page updates", "status page update"),
     ("comms_flag", "mail"): ("email notifications", "email notification"),
     ("comms_flag", "social,twitter,mastodon,linkedin,bluesky"): ("social media",),

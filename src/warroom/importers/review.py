@@ -79,8 +79,8 @@ def read_approvals(ctx: Context, section: Section) -> None:
             _approval_table(ctx, block)
     for entry in section_entries(ctx, section):
         labelled = split_label(entry.text)
-        if labelled is None:
-            continue
+        if labelled is None or entry.lines[0] not in _list_lines(section):
+            continue  # a sign-off is a list item; a paragraph here is something else
         name, _, when = labelled.value.partition(" - ")
         if is_placeholder(name) and (not when or is_placeholder(when)):
             ctx.claim(entry.lines, "format")
@@ -90,6 +90,10 @@ def read_approvals(ctx: Context, section: Section) -> None:
         _add_approval(
             ctx, Approval(labelled.label, strip_markup(name) or None, approved, at), entry.lines
         )
+
+
+def _list_lines(section: Section) -> set[int]:
+    return {item.line for block in section.blocks if block.kind == "list" for item in block.items}
 
 
 def _approval_table(ctx: Context, block: Block) -> None:

@@ -147,4 +147,97 @@ def prepare(incident: Incident, fmt: str) -> Incident:
     return incident
 
 
-__all__ = ["CARRIES", "Roles", "prepare", "project"]
+# What each format leaves out, as paths of the JSON record ("[]": any item). Every other
+# part of a fully filled-in incident reads back exactly (``differences``). Milestones a
+# format does not show come back only when the timeline's words state them.
+_NEVER = ("action_items[].created_at", "action_items[].factor", "action_items[].kind",
+          "timeline[].kind", "timeline[].source", "timeline[].phase")  # fmt: skip
+_MILESTONES = ("milestones.",)
+_REVIEW = ("review.approvals", "review.attendees", "review.cadence", "review.communication_",
+           "review.discussion_points", "review.knowledge_sharing", "review.meeting_at")  # fmt: skip
+_ROLES = ("roles.communications_lead", "roles.scribe", "roles.technical_lead", "roles.responders")
+NOT_CARRIED: dict[str, tuple[str, ...]] = {
+    "response-report": (*_NEVER, *_MILESTONES, *_REVIEW, *_ROLES, "action_items[].priority",
+                        "action_items[].horizon", "analysis.contributing_factors[].impact",
+                        "analysis.five_whys", "analysis.prevention[].kind",
+                        "analysis.went_poorly[].impact", "analysis.went_well[].impact",
+                        "detection_source", "impact.internal_impact", "impact.recovery_point",
+                        "impact.regulatory", "impact.reputation", "impact.service_degradation",
+                        "impact.symptoms", "impact.user_facing_errors", "roles.reviewers",
+                        "timeline[].author", "timeline[].link", "version"),
+    "postmortem-report": (*_NEVER, *_MILESTONES, *_REVIEW, *_ROLES, "action_items[].horizon",
+                          "analysis.contributing_factors[].impact", "analysis.five_whys",
+                          "analysis.resolution.investigation_steps",
+                          "analysis.went_poorly[].impact", "analysis.went_well[].impact",
+                          "communications", "created_at", "detection_source",
+                          "impact.data_corruption", "impact.data_exposure",
+                          "impact.failed_requests", "impact.internal_impact",
+                          "impact.recovery_point", "impact.regulatory", "impact.reputation",
+                          "impact.service_degradation", "impact.sla_breach", "impact.summary",
+                          "impact.symptoms", "impact.user_facing_errors", "regions",
+                          "review.distribution", "review_status", "roles.commander", "status",
+                          "tenants", "timeline[].author", "timeline[].link", "updated_at",
+                          "version"),
+    "post-incident-review": (*_NEVER, "action_items[].horizon", "action_items[].priority",
+                             "analysis.resolution.investigation_steps",
+                             "analysis.resolution.long_term_fix",
+                             "analysis.resolution.rollback_needed",
+                             "analysis.resolution.steps", "analysis.resolution.verification",
+                             "created_at", "impact.symptoms", "review.distribution",
+                             "review.knowledge_sharing", "updated_at", "version"),
+    "incident-report": (*_NEVER, *_ROLES, "action_items[].horizon",
+                        "analysis.contributing_factors[].impact", "analysis.five_whys",
+                        "analysis.prevention", "analysis.went_poorly[].impact",
+                        "analysis.went_well[].impact", "communications", "created_at",
+                        "detection_source", "impact.downtime_seconds", "impact.internal_impact",
+                        "impact.recovery_point", "impact.regulatory", "impact.reputation",
+                        "impact.service_degradation", "impact.summary", "impact.symptoms",
+                        "impact.user_facing_errors", "links", "milestones.closed",
+                        "review.cadence", "review.communication_", "review.distribution",
+                        "review.knowledge_sharing", "review.next_review", "roles.commander",
+                        "roles.reviewers", "status", "timeline[].author", "timeline[].link",
+                        "updated_at", "version"),
+    "incident-postmortem": (*_NEVER, *_REVIEW, "roles.communications_lead", "roles.scribe",
+                            "roles.technical_lead", "action_items[].horizon",
+                            "analysis.contributing_factors[].impact", "analysis.five_whys",
+                            "analysis.lessons", "analysis.resolution.investigation_steps",
+                            "analysis.resolution.steps", "analysis.went_poorly[].impact",
+                            "analysis.went_well[].impact", "created_at", "impact.recovery_point",
+                            "impact.reputation", "impact.service_degradation",
+                            "impact.sla_breach", "impact.user_facing_errors",
+                            "milestones.closed", "review.distribution", "review.next_review",
+                            "roles.reviewers", "status", "timeline[].author", "timeline[].link",
+                            "updated_at"),
+}  # fmt: skip
+
+
+def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(_flat(item, f"{prefix}.{key}" if prefix else key))
+        return out
+    if isinstance(value, list):
+        out = {f"{prefix}#len": len(value)}
+        for index, item in enumerate(sorted(value, key=repr)):
+            out.update(_flat(item, f"{prefix}[{index}]"))
+        return out
+    return {prefix: value}
+
+
+def differences(original: Incident, imported: Incident, fmt: str) -> list[str]:
+    """Paths where the records differ, leaving out what ``fmt`` does not carry."""
+    import re
+
+    from warroom.domain.record import to_record
+
+    before, after = _flat(to_record(original)), _flat(to_record(imported))
+    found = []
+    for path in sorted(set(before) | set(after)):
+        general = re.sub(r"\[\d+\]", "[]", path)
+        if before.get(path) != after.get(path) and not general.startswith(NOT_CARRIED[fmt]):
+            found.append(f"{path}: {before.get(path)!r} -> {after.get(path)!r}")
+    return found
+
+
+__all__ = ["CARRIES", "NOT_CARRIED", "Roles", "differences", "prepare", "project"]

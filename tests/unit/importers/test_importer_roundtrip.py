@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit.importers.roundtrip import CARRIES, prepare, project
+from tests.unit.importers.roundtrip import CARRIES, differences, prepare, project
 from tests.unit.render.factories import full_incident
 from warroom.config import Settings
 from warroom.domain.model import (
@@ -68,6 +68,9 @@ def check(incident: Incident, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_full_incident_reads_back_from_every_format(fmt: str) -> None:
     check(full_incident(), fmt)
+    incident = prepare(full_incident(), fmt)
+    result = import_markdown(render_markdown(incident, fmt, SETTINGS), format_name=fmt)
+    assert differences(incident, result.incident, fmt) == []
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
