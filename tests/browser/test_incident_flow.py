@@ -113,3 +113,6 @@ def test_a_demo_incident_reads_well(admin: Any) -> None:
     page.get_by_text("Audit log").click()
     expect(page.locator("#audit table")).to_contain_text("dev.patel")
     shoot(page, "08-demo-incident")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    shoot(page, "09-dashboard-phone")
