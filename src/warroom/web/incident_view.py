@@ -44,6 +44,15 @@ MANUAL_KINDS = (
     EventKind.ALERT,
     EventKind.NOTE,
 )
+NEW_ACTION_ITEM = {
+    "title": "",
+    "owner": "",
+    "due": "",
+    "priority": "medium",
+    "horizon": "",
+    "kind": "",
+    "ticket": "",
+}
 CHOICES = {
     "status": [s.value for s in IncidentStatus],
     "visibility": [v.value for v in Visibility],
@@ -149,19 +158,14 @@ class IncidentView:
             return {"text": _section(name).read(incident)}
         if kind == "action":
             return _action_values(_item(incident, name))
-        if kind in ("timeline", "communications"):
-            values = {"at": format_utc(self.now), "text": "", "kind": "observation"}
-            return {**values, "summary": "", "audience": "internal", "channel": ""}
-        return {
-            "title": "",
-            "owner": "",
-            "due": "",
-            "priority": "medium",
-            "horizon": "",
-            "kind": "",
-            "ticket": "",
-            "url": "",
-        }
+        if kind == "timeline":
+            return {"at": format_utc(self.now), "text": "", "kind": "observation"}
+        if kind == "communications":
+            now = format_utc(self.now)
+            return {"at": now, "summary": "", "audience": "internal", "channel": ""}
+        if kind == "links":
+            return {"url": "", "title": "", "kind": "other"}
+        return dict(NEW_ACTION_ITEM)
 
 
 def _section(name: str) -> AnalysisSection:
