@@ -201,3 +201,15 @@ def test_action_items_are_added_and_edited_in_place(site: Site) -> None:
     done = rita.post(f"/incidents/{ref}/action-items/AI-1", {**wont, "status": "done"}, htmx=True)
     assert done.status_code == 200 and 'id="ai-AI-1"' in done.text
     assert get_incident(site.ctx, ref).action_items[0].status.value == "done"
+
+
+def test_a_planted_pre_sign_in_cookie_does_not_make_a_valid_token(site: Site) -> None:
+    import hashlib
+    import hmac
+
+    ref = site.declare()
+    rita = site.as_("rita")
+    rita.client.cookies.set("warroom_csrf", "planted")
+    forged = hmac.new(b"planted", b"warroom-csrf-v1", hashlib.sha256).hexdigest()
+    entry = {"text": "forged", "version": "1", "csrf_token": forged}
+    assert rita.post(f"/incidents/{ref}/timeline", entry, csrf=False).status_code == 403

@@ -66,10 +66,13 @@ def set_csrf_cookie(request: Request, response: Response) -> None:
 
 
 def check_csrf(request: Request, sent: str | None) -> None:
-    """Refuse the request unless ``sent`` is the token of its session (or pre-sign-in cookie)."""
-    candidates = [request.cookies.get(SESSION_COOKIE), request.cookies.get(ANON_COOKIE)]
-    expected = [_token(secret) for secret in candidates if secret]
-    if not sent or not any(hmac.compare_digest(sent, token) for token in expected):
+    """Refuse the request unless ``sent`` is the token of its session.
+
+    With a session cookie only the session's token counts: a token made from
+    a ``warroom_csrf`` cookie that someone managed to plant does not.
+    """
+    secret = request.cookies.get(SESSION_COOKIE) or request.cookies.get(ANON_COOKIE)
+    if not sent or not secret or not hmac.compare_digest(sent, _token(secret)):
         raise CsrfError(
             "this form has expired or was sent from another site; reload the page and try again"
         )
