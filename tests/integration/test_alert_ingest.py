@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from integration_context import Clock, context_for
 from sqlalchemy import func, select
-from tests.integration.integration_context import Clock, context_for
 
 from warroom.domain.model import IncidentStatus, Source
 from warroom.integrations.alertmanager import read_notification

@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+from integration_context import Clock, context_for
+from webhook_receiver import receiver
 
-from tests.integration.integration_context import Clock, context_for
-from tests.integration.webhook_receiver import receiver
 from warroom.domain.model import Visibility
 from warroom.errors import ValidationError
 from warroom.integrations import webhooks as hooks
