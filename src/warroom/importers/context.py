@@ -52,6 +52,8 @@ class Context:
     stated: dict[str, StatedTime] = field(default_factory=dict)
     durations: list[tuple[str, int, int]] = field(default_factory=list)  # (what, seconds, line)
     derived_lines: set[int] = field(default_factory=set)  # metric lines that gave a milestone
+    untimed: list[int] = field(default_factory=list)  # timeline dates without a time of day
+    unreadable: list[tuple[int, str]] = field(default_factory=list)  # timeline times not read
     unzoned: list[int] = field(default_factory=list)  # lines with a time read in a default zone
     ambiguous: list[int] = field(default_factory=list)
     format_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # the format's own

@@ -272,6 +272,20 @@ def _finish(ctx: Context) -> None:
         if not check():
             for number in lines:
                 ctx.claims.pop(number, None)
+    if ctx.untimed:
+        ctx.warn(
+            f"{len(ctx.untimed)} timeline entr{'y gives' if len(ctx.untimed) == 1 else 'ies give'} "
+            "a date but no time of day; placed after the entry before (or at the day's "
+            "start)",
+            ctx.untimed[0],
+        )
+    if ctx.unreadable:
+        line, when = ctx.unreadable[0]
+        ctx.warn(
+            f"{len(ctx.unreadable)} timeline time(s) cannot be read (the first: {when!r}); "
+            "kept as written",
+            line,
+        )
     if ctx.unzoned:
         zone = getattr(ctx.default_zone, "key", None) or str(ctx.default_zone)
         ctx.warn(

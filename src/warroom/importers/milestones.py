@@ -36,13 +36,13 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "detected",
             r"\b(?:detected|detection|alert(?:ed|s)?\s+(?:fired|triggered)|alarms?|"
             r"first (?:report|recorded)|noticed|notices|reported|reports? of|"
-            r"became aware|were made aware|notified by|"
+            r"became aware|were made aware|notified by|discover(?:s|ed)|"
             r"receives? an? (?:e-?mail|report|alert|page|ticket))\b",
         ),
         (
             "acknowledged",
             r"\b(?:acknowledg\w*|ack'?d|paged|team (?:notified|alerted|engaged)|"
-            r"on-?call (?:engaged|responded|paged)|(?:investigation|response) "
+            r"on-?call (?:engaged|responded|paged)|(?:investigations?|response) "
             r"(?:began|begins|started|starts)|begins? (?:looking|investigat\w*)|"
             r"(?:huddle|war room|bridge call) (?:begins|began|started|opened))\b",
         ),
@@ -62,6 +62,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:resolved|resolution (?:is )?confirmed|fully recovered|restored|"
             r"confirmed working|(?:issue|problem) (?:was |is )?fixed|"
             r"back to (?:normal|baseline)|outage ends|issue goes away|recovered fully|"
+            r"(?:outage|incident|disruption) to an end|"
             r"service(?:s)? (?:is |are )?back)\b",
         ),
         ("closed", r"\b(?:incident closed|closed the incident|incident (?:is )?closed)\b"),
@@ -71,10 +72,20 @@ _NOT_RESOLVED = re.compile(r"(?i)\bnot (?:yet )?resolved")
 _METRIC_FIRST = {m.name: (m.start, m.end) for m in DEFAULT_METRICS}
 
 
+def _gist(text: str) -> str:
+    """What an entry says happened: its first sentence, and what it marks in bold or in a
+    short parenthesis ("(**outage starts**)"), not the story around it."""
+    plain = strip_markup(text)
+    end = re.search(r"[.!?](?:\s|$)", plain[20:])
+    marks = re.findall(r"\*\*([^*\n]{1,60})\*\*|\(([^()\n]{1,40})\)", text)
+    first = plain[: 20 + end.start() + 1] if end else plain[:300]
+    return " | ".join([first, *(a or b for a, b in marks)])
+
+
 def milestones_from_timeline(ctx: Context) -> None:
     """Milestones the words of timeline entries state, where no label states them."""
     ordered = sorted(ctx.incident.timeline, key=lambda e: e.at)
-    texts = [strip_markup(event.text) for event in ordered]
+    texts = [_gist(event.text) for event in ordered]
     for name, pattern in _WORDS:
         if name in ctx.stated:
             continue

@@ -66,9 +66,33 @@ def is_entry_stamp(stamp: Stamp | None) -> bool:
     return stamp is not None and stamp.has_time
 
 
+# A time of day left blank: "2022-02-02 X:", "2020-12-21 HH:mm", "2019-12-03 --:--".
+_UNTIMED = re.compile(
+    r"\s*(?:[HhXx?-]{1,2}:[MmXx?-]{2}|\d{1,2}:[?Xx]{2}|[Xx?]{1,3}|TBD)(?!\w)(?!:\d)[\s:|–—-]*"
+)
+
+
+def untimed_end(text: str, stamp: Stamp | None) -> int | None:
+    """Where the text starts after a full date and a blank time of day; None if not so."""
+    if stamp is None or not stamp.has_date or stamp.has_time or stamp.year is None:
+        return None
+    blank = _UNTIMED.match(text, stamp.end)
+    return blank.end() if blank else None
+
+
 def read_stamp(ctx: Context, cur: Cursor, stamp: Stamp, line: int) -> TimelineEvent | None:
-    """The event skeleton for a stamp, moving the cursor's day along."""
+    """The event skeleton for a stamp, moving the cursor's day along.
+
+    A date without a time of day is placed at the time of the entry before it
+    when that is on the same day (keeping the report's order), else at the
+    start of the day; the import says so once.
+    """
     day = cur.day or ctx.ref_date
+    if stamp.has_date and not stamp.has_time and stamp.month and stamp.day:
+        ctx.untimed.append(line)
+        same = cur.last and cur.last[0] == date(stamp.year or 1, stamp.month, stamp.day)
+        hour, minute = (cur.last[1], cur.last[2]) if same and cur.last else (0, 0)
+        stamp = replace(stamp, hour=hour, minute=minute)
     if stamp.has_date:
         at = ctx.stamp_time(stamp, line, zone_hint=cur.zone_hint, day=day)
         if at is None:
@@ -90,6 +114,7 @@ def read_stamp(ctx: Context, cur: Cursor, stamp: Stamp, line: int) -> TimelineEv
     return TimelineEvent(at=at, text="", phase=cur.phase, source=Source.IMPORT)
 
 
+_NO_TEXT = "(no description)"
 _ACTION_TAKEN = re.compile(r"\s+[—–]\s+Action taken:\s*(.+)$", re.S)
 
 
@@ -98,7 +123,7 @@ def add_event(ctx: Context, event: TimelineEvent, text: str, lines: list[int]) -
     if taken := _ACTION_TAKEN.search(text):  # "alert fired — Action taken: paged on-call"
         event.action_taken = event.action_taken or taken[1].strip()
         text = text[: taken.start()]
-    event.text = text.rstrip(":").strip() or "(no description)"
+    event.text = text.rstrip(":").strip() or _NO_TEXT
     ctx.incident.timeline.append(event)
     ctx.claim(lines, ItemRef("timeline", event))
 
@@ -157,14 +182,17 @@ def read_items(ctx: Context, cur: Cursor, items: list[ListItem], section: Sectio
             ctx.claim([item.line], "timeline")
             count += read_items(ctx, cur, item.children, section)
             continue
-        if not is_entry_stamp(stamp) or stamp is None:
+        start = untimed_end(text, stamp)
+        if (not is_entry_stamp(stamp) or stamp is None) and start is None:
             if _SLOT.match(text):
                 ctx.claim(item.all_lines(), "format")  # "[HH:MM UTC] - ...": a template row
             continue
+        assert stamp is not None
         event = read_stamp(ctx, cur, stamp, item.line)
         if event is None:
             continue
-        add_event(ctx, event, text[stamp.end :].replace("\n", " "), item.own_lines())
+        rest = text[start if start is not None else stamp.end :]
+        add_event(ctx, event, rest.replace("\n", " "), item.own_lines())
         apply_details(ctx, event, item.children, section)
         count += 1
     return count
@@ -219,6 +247,7 @@ def read_heading_entry(ctx: Context, cur: Cursor, section: Section) -> TimelineE
     if event is None:
         return None
     add_event(ctx, event, section.title[stamp.end :], [section.heading.start])
+    titled = event.text != _NO_TEXT
     details: list[str] = []
     for block in section.blocks:
         if block.kind == "code":
@@ -236,7 +265,7 @@ def read_heading_entry(ctx: Context, cur: Cursor, section: Section) -> TimelineE
             details.append(" ".join(line.strip() for line in block.lines))
             ctx.claim(block.line_numbers(), ItemRef("timeline", event))
     if details:
-        event.text = f"{event.text}: {' '.join(details)}" if event.text else " ".join(details)
+        event.text = f"{event.text}: {' '.join(details)}" if titled else " ".join(details)
     section.done = True
     return event
 

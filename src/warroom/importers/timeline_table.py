@@ -9,6 +9,7 @@ other column is kept in the text as ``(Column: value)``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from warroom.domain.model import EventKind, Phase
@@ -25,6 +26,7 @@ from warroom.importers.timeline import (
     read_items,
     read_paragraph,
     read_stamp,
+    untimed_end,
 )
 
 _ROLES: tuple[tuple[str, frozenset[str]], ...] = tuple(
@@ -82,9 +84,8 @@ def column_roles(header: list[str]) -> dict[int, str]:
     for index, cell in enumerate(header):
         key = key_of(cell)
         for role, names in _ROLES:
-            if (key in names or (role == "time" and key.startswith("time"))) and (
-                role not in roles.values()
-            ):
+            timed = role == "time" and bool(re.search(r"\b(?:time|timestamp|datetime)\b", key))
+            if (key in names or timed) and role not in roles.values():
                 roles[index] = role
                 break
     return roles
@@ -118,8 +119,12 @@ def read_table(ctx: Context, cur: Cursor, block: Block) -> int:
             ctx.claim([row.line], "format")
             continue
         stamp = match_stamp(when, bare_dates=True)
-        if stamp is None or not stamp.has_time or when[stamp.end :].strip(" ~*_)(").strip():
-            ctx.warn(f"timeline row: cannot read the time {when!r}; kept as written", row.line)
+        rest = when[stamp.end :].strip(" ~*_)(").strip() if stamp else when
+        dated = stamp is not None and stamp.year is not None and not stamp.has_time
+        if dated and rest and untimed_end(when, stamp) is None:
+            dated = False
+        if stamp is None or not ((stamp.has_time and not rest) or dated):
+            ctx.unreadable.append((row.line, when))
             continue
         saved, cur.zone_hint = cur.zone_hint, zone_hint
         event = read_stamp(ctx, cur, stamp, row.line)

@@ -255,7 +255,7 @@ def test_mybinder_heading_entries_in_cet_with_the_date_heading(read_real: Read) 
     assert str(item.kind) == "process"  # "### Process improvements"
 
 
-def test_optimism_hhmm_without_colon_and_unreadable_entry(read_real: Read) -> None:
+def test_optimism_hhmm_without_colon_and_an_entry_without_its_time(read_real: Read) -> None:
     result = read_real("optimism-2022-02-02-inflation-vuln.md")
     incident = result.incident
     assert at_of(result, "smartcontracts receives an e-mail") == utc(2022, 2, 2, 16, 25)
@@ -265,9 +265,13 @@ def test_optimism_hhmm_without_colon_and_unreadable_entry(read_real: Read) -> No
     )
     assert "Mainnet: `0.5.8_b6f79171`" in builds.text  # the sub-bullets
     assert incident.milestones.detected == utc(2022, 2, 2, 16, 25)
-    # "2022-02-02 X:" has no time to read: kept as written under its section.
+    # "2022-02-02 X:" gives the day but not the time: placed after the entry before it.
+    discord = next(e for e in incident.timeline if "messaged smartcontracts on Discord" in e.text)
+    assert discord.at == utc(2022, 2, 2, 16, 25)
+    assert texts(result).index(discord.text) == 1
+    assert any("a date but no time of day" in w.message for w in result.warnings)
     timeline_extra = next(x for x in incident.extra_sections if x.title == "Timeline (UTC)")
-    assert "2022-02-02 X: saurik messaged smartcontracts" in timeline_extra.body
+    assert timeline_extra.body == "(Using github handles as identifiers)"
     done = [a for a in incident.action_items if a.status == ActionStatus.DONE]
     planned = [a for a in incident.action_items if a.status == ActionStatus.OPEN]
     assert len(done) == 5  # "Actions taken:" / "Action taken:"
