@@ -22,6 +22,7 @@ from warroom.importers.context import Context, ItemRef
 from warroom.importers.dispatch import BASIC_READERS, apply_label
 from warroom.importers.fields import LabelLine, Reader
 from warroom.importers.labels import label_spec
+from warroom.importers.links import add_link, links_in
 from warroom.importers.sections import Section
 from warroom.importers.text import Labelled, clean_value, is_placeholder, key_of, split_label
 from warroom.importers.timeline import Cursor, read_items
@@ -82,10 +83,19 @@ def _read_timeline(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool
     if not entry.items or entry.section is None:
         return False
     cursor = Cursor(ctx.ref_date, entry.section.zone_hint(), entry.section.phase)
-    if read_items(ctx, cursor, entry.items, entry.section) == 0:
-        return False
-    ctx.claim(entry.lines, "timeline")
-    return True
+    read = read_items(ctx, cursor, entry.items, entry.section)
+    linked = 0
+    for item in entry.items:  # "- Slack thread: [link](...)": the context's links
+        found = links_in(item.full_text) if not ctx.claimed(item.line) else []
+        labelled = split_label(item.full_text)
+        if len(found) == 1 and (labelled is None or links_in(labelled.value)):
+            words = labelled.label if labelled else ""
+            link = add_link(ctx, found[0][0], found[0][1] or words or None, words)
+            ctx.claim(item.all_lines(), ItemRef("links", link))
+            linked += 1
+    if read or all(ctx.claimed(item.line) for item in entry.items):
+        ctx.claim(entry.lines, "timeline" if read else "structure")
+    return bool(read or linked)
 
 
 def _read_factors(ctx: Context, entry: LabelLine, arg: str, value: str) -> bool:
