@@ -83,6 +83,7 @@ def _trailer(ctx: Context, item: ActionItem, title: str) -> str:
 
 
 def take_marks(ctx: Context, item: ActionItem, title: str) -> str:
+    """Read and remove the status, ticket, owner, due date and priority the title states."""
     if suffix := _SUFFIX_STATUS.search(title):
         item.status = parse_action_status(suffix[1]) or item.status
         if item.status == ActionStatus.WONT_DO and suffix[2]:

@@ -28,12 +28,16 @@ _HTML = re.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[ \t>/]|$))")
 
 @dataclass
 class Row:
+    """A table row: its line and its cells."""
+
     line: int
     cells: list[str]
 
 
 @dataclass
 class ListItem:
+    """A list item, with its continuation lines and sub-items."""
+
     line: int
     indent: int
     marker: str
@@ -64,6 +68,8 @@ class ListItem:
 
 @dataclass
 class Block:
+    """A block of the Markdown and the lines it came from."""
+
     kind: str  # heading paragraph list table code quote html rule linkdef frontmatter
     start: int  # 1-based number of the first line
     lines: list[str]  # the source lines, verbatim

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from warroom.domain.model import Audience, Communication, Incident, LessonCategory
-from warroom.importers.blocks import ListItem
 from warroom.importers.context import Context, ItemRef
 from warroom.importers.fields import LabelLine, Reader
 from warroom.importers.text import clean_value, is_placeholder, key_of, split_people, strip_markup
@@ -176,13 +175,3 @@ COMMS_READERS: dict[str, Reader] = {
     "improvements": _read_improvements,
     "comms": _read_entries,
 }
-
-
-def read_item_communications(
-    ctx: Context, items: list[ListItem], audience: Audience, zone_hint: str | None
-) -> None:
-    for item in items:
-        if not ctx.claimed(item.line):
-            add_communication(
-                ctx, clean_value(item.full_text), item.all_lines(), audience, zone_hint
-            )

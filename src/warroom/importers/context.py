@@ -42,6 +42,8 @@ class StatedTime:
 
 @dataclass
 class Context:
+    """The state of one import (see the module docstring)."""
+
     incident: Incident
     scale: SeverityScale
     default_zone: tzinfo

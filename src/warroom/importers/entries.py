@@ -19,6 +19,8 @@ from warroom.importers.text import clean_value, split_label, strip_markup
 
 @dataclass
 class Entry:
+    """One item of a list-like section."""
+
     text: str  # the item's title, as written (decoration stripped)
     lines: list[int]
     children: list[ListItem] = field(default_factory=list)
@@ -45,6 +47,7 @@ class Entry:
 
 
 def unclaimed(ctx: Context, block: Block) -> list[tuple[int, str]]:
+    """The block's non-blank lines no reader has claimed yet."""
     return [(n, line) for n, line in block.numbered() if not ctx.claimed(n)]
 
 
@@ -56,6 +59,7 @@ def block_text(ctx: Context, block: Block) -> tuple[str, list[int]]:
 
 
 def item_entries(ctx: Context, items: list[ListItem]) -> list[Entry]:
+    """One entry per unclaimed top-level list item."""
     return [
         Entry(clean_value(item.full_text), item.all_lines(), item.children, item.checked)
         for item in items

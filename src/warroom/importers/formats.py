@@ -30,6 +30,8 @@ STANDARD_CHECKLIST = frozenset(
 
 @dataclass(frozen=True)
 class FormatSpec:
+    """What the importer knows of one built-in format."""
+
     name: str
     title: str  # the title line's text before ": <incident title>"
     headings: tuple[str, ...]  # its level-2 headings, for detection
@@ -117,10 +119,6 @@ _TEMPLATE_TITLES = {
     "incident-postmortem": ("incident postmortem", "incident postmortem template",
                             "incident post mortem"),
 }  # fmt: skip
-
-
-def spec_of(name: str) -> FormatSpec | None:
-    return FORMATS.get(name)
 
 
 def title_format(title_key: str) -> str | None:

@@ -75,6 +75,7 @@ def links_in(text: str) -> list[tuple[str, str | None]]:
 
 
 def add_link(ctx: Context, url: str, title: str | None, words: str = "") -> Link:
+    """A link of the record (the same URL once), its kind from its words or address."""
     for link in ctx.incident.links:
         if link.url == url:
             link.title = link.title or title
@@ -121,6 +122,7 @@ def take_bare_urls(ctx: Context, block: Block) -> None:
 
 
 def evidence_kind(words: str, text: str = "") -> EvidenceKind:
+    """The kind of a text block from its caption or section, else from what it says."""
     padded = f" {key_of(words)}"
     for word, kind in _EVIDENCE_WORDS:
         if f" {word}" in padded:

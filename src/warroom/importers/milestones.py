@@ -35,7 +35,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "detected",
             r"\b(?:detected|detection|alert(?:ed|s)?\s+(?:fired|triggered)|alarms?|"
-            r"first (?:report|recorded)|noticed|notices|reported|reports? of|"
+            r"first (?:report|recorded)|noticed|notices|reported|reports? (?:of|on|in|via|that)|"
             r"became aware|were made aware|notified by|discover(?:s|ed)|"
             r"receives? an? (?:e-?mail|report|alert|page|ticket))\b",
         ),

@@ -22,6 +22,7 @@ from warroom.importers.timeline_table import read_timeline
 
 
 def read_action_section(ctx: Context, section: Section) -> None:
+    """Action items from a section's tables, lists, checklists or paragraphs."""
     horizon, kind = section.horizon, section.action_kind
     for block in section.blocks:
         if block.kind == "table":

@@ -23,6 +23,7 @@ from warroom.importers.values import parse_bool
 
 
 def read_communications(ctx: Context, section: Section) -> None:
+    """Communication entries; the section gives the audience."""
     audience = section.audience or Audience.INTERNAL
     for entry in section_entries(ctx, section):
         labelled = split_label(entry.text)
@@ -52,6 +53,7 @@ def read_people(ctx: Context, section: Section) -> None:
 
 
 def read_services(ctx: Context, section: Section) -> None:
+    """Services from a list or checklist: ticked or plain items are affected."""
     for entry in section_entries(ctx, section):
         if entry.checked is not False:
             for name in other_services(strip_markup(entry.text)):
@@ -60,6 +62,7 @@ def read_services(ctx: Context, section: Section) -> None:
 
 
 def read_links(ctx: Context, section: Section) -> None:
+    """Links from list items (``Dashboard: [title](url)``, bare URLs)."""
     for entry in section_entries(ctx, section):
         found = links_in(entry.text)
         labelled = split_label(entry.text)
@@ -74,6 +77,7 @@ def read_links(ctx: Context, section: Section) -> None:
 
 
 def read_approvals(ctx: Context, section: Section) -> None:
+    """Approvals from a table (Role | Name | Approved | Date) or sign-off checklist."""
     for block in section.blocks:
         if block.kind == "table" and block.header is not None:
             _approval_table(ctx, block)

@@ -21,6 +21,8 @@ from warroom.importers.timeexpr import find_zone_note, match_stamp
 
 @dataclass
 class Section:
+    """A heading, its own blocks, its subsections, and the kind and context read from it."""
+
     title: str  # the heading as a reader sees it; "" for a report without a title
     level: int
     heading: Block | None

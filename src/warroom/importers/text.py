@@ -86,6 +86,8 @@ def parenthetical(text: str) -> str:
 
 @dataclass(frozen=True)
 class Labelled:
+    """A ``label: value`` line, split."""
+
     label: str  # as written, markup stripped
     key: str
     value: str  # as written, decoration stripped; may be ""
@@ -170,6 +172,7 @@ def is_not_stated(value: str) -> bool:
 
 
 def find_urls(text: str) -> list[str]:
+    """Every bare http(s) URL in the text."""
     return URL.findall(text)
 
 

@@ -197,6 +197,7 @@ def find_zone_note(text: str) -> str | None:
 
 
 def is_zone(name: str) -> bool:
+    """Is this a zone warroom can read (abbreviation, offset, IANA name)?"""
     if name.upper() in ("AM", "PM", "A", "I", "IN", "ARE"):
         return False
     try:
@@ -207,6 +208,7 @@ def is_zone(name: str) -> bool:
 
 
 def zone_of(name: str | None, default: tzinfo) -> tzinfo:
+    """The zone a name means, or ``default`` for none or an unknown one."""
     if not name:
         return default
     try:

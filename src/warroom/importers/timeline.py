@@ -63,6 +63,7 @@ class Cursor:
 
 
 def is_entry_stamp(stamp: Stamp | None) -> bool:
+    """Does the stamp have a time of day (so the line is a timeline entry)?"""
     return stamp is not None and stamp.has_time
 
 
@@ -119,6 +120,7 @@ _ACTION_TAKEN = re.compile(r"\s+[—–]\s+Action taken:\s*(.+)$", re.S)
 
 
 def add_event(ctx: Context, event: TimelineEvent, text: str, lines: list[int]) -> None:
+    """Add an entry with its text (an ``— Action taken:`` suffix split off) and claim its lines."""
     text = clean_value(text).strip()
     if taken := _ACTION_TAKEN.search(text):  # "alert fired — Action taken: paged on-call"
         event.action_taken = event.action_taken or taken[1].strip()
@@ -268,7 +270,3 @@ def read_heading_entry(ctx: Context, cur: Cursor, section: Section) -> TimelineE
         event.text = f"{event.text}: {' '.join(details)}" if titled else " ".join(details)
     section.done = True
     return event
-
-
-def with_phase(cur: Cursor, phase: Phase | None) -> Cursor:
-    return replace(cur, phase=phase or cur.phase)

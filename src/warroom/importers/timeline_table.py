@@ -92,6 +92,7 @@ def column_roles(header: list[str]) -> dict[int, str]:
 
 
 def is_timeline_table(block: Block) -> bool:
+    """Does the table have a time column?"""
     return block.header is not None and "time" in column_roles(block.header.cells).values()
 
 

@@ -115,6 +115,7 @@ def parse_flag(text: str) -> Flag | None:
 
 
 def parse_bool(text: str) -> bool | None:
+    """Yes/no (true/false, y/n, none): None if the text says neither."""
     word = strip_markup(text).strip().lower().rstrip(".")
     if re.match(r"(?:yes|true|y)\b", word):
         return True
@@ -139,6 +140,7 @@ _REVIEW_STATUS = (
 
 
 def parse_incident_status(text: str) -> IncidentStatus | None:
+    """The incident status a word names: Investigation, Mitigated, Resolved, Closed..."""
     word = strip_markup(text).strip().lower()
     for pattern, status in _INCIDENT_STATUS:
         if re.match(pattern, word):
@@ -147,6 +149,7 @@ def parse_incident_status(text: str) -> IncidentStatus | None:
 
 
 def parse_review_status(text: str) -> ReviewStatus | None:
+    """The document status a word names: Draft, Under Review, Final..."""
     word = strip_markup(text).strip().lower()
     for pattern, status in _REVIEW_STATUS:
         if re.match(pattern, word):
@@ -169,6 +172,7 @@ _ACTION_STATUS = (
 
 
 def parse_action_status(text: str) -> ActionStatus | None:
+    """An action item status: done, in progress, won't do, open (and their synonyms)."""
     word = strip_markup(text).strip().lower()
     for pattern, status in _ACTION_STATUS:
         if re.match(pattern, word):
