@@ -64,9 +64,12 @@ def ingest_alerts(ctx: Context, batch: AlertBatch) -> IngestResult:
 
 def _apply(ctx: Context, uow: UnitOfWork, batch: AlertBatch) -> IngestResult:
     now = ctx.now()
-    link = uow.alerts.find_link(batch.group_hash)
     keys = [batch.receipt_key(alert) for alert in batch.alerts]
     seen = uow.alerts.seen(keys)
+    # Receipts first, then the link: on PostgreSQL each statement sees what was
+    # committed before it, and a group's receipts commit with its link, so
+    # receipts seen here mean the link is seen too.
+    link = uow.alerts.find_link(batch.group_hash)
     fresh = {key: alert for key, alert in zip(keys, batch.alerts, strict=True) if key not in seen}
     new = list(fresh.values())
     duplicates = len(batch.alerts) - len(new)
