@@ -24,7 +24,7 @@ def test_a_review_is_requested_then_sent_back_by_a_reviewer(site: Site) -> None:
     assert "Request changes" in page and "Cannot be approved yet" in page
     silent = vic.post(f"/incidents/{ref}/review/decide", {"decision": "changes"}, htmx=True)
     assert silent.status_code == 422
-    assert "say what should change" in error_next_to(silent.text, "rv-comment")
+    assert "saying what should change" in error_next_to(silent.text, "rv-comment")
     blocked = vic.post(f"/incidents/{ref}/review/decide", {"decision": "approve"}, htmx=True)
     assert blocked.status_code == 422 and "cannot be approved while lint finds" in blocked.text
     back = vic.post(

@@ -368,7 +368,9 @@ def set_action_status(
 ) -> None:
     """Move an action item; "won't do" must say why."""
     if status == ActionStatus.WONT_DO and not (reason and reason.strip()):
-        raise ValidationError("won't do needs a reason (--reason)", field="reason")
+        raise ValidationError(
+            "won't do needs a reason: say why it will not be done", field="reason"
+        )
     item.status = status
     item.reason = reason.strip() if status == ActionStatus.WONT_DO and reason else None
     finished = status in (ActionStatus.DONE, ActionStatus.WONT_DO)

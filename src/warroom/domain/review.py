@@ -110,7 +110,9 @@ def request_changes(incident: Incident, reviewer: str, at: datetime, *, comment:
     name = _check_reviewer(incident, reviewer, "request changes on")
     text = (comment or "").strip()
     if not text:
-        raise ValidationError("say what should change (--comment)", field="comment")
+        raise ValidationError(
+            "requesting changes needs a comment saying what should change", field="comment"
+        )
     incident.review.requested_changes.append(Approval(REVIEWER_ROLE, name, False, at, text))
     incident.review_status = ReviewStatus.CHANGES_REQUESTED
     _note(incident, at, f"Changes requested by {name}: {text}", name)
