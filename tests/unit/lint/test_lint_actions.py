@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, lint_record, make_action, of_rule
 
+from tests.unit.lint.lint_factories import complete_incident, lint_record, make_action, of_rule
 from warroom.domain.model import ActionStatus
 from warroom.importers.result import ImportResult
 from warroom.lint import Level, LintSettings, lint_incident

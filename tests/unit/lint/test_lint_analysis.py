@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 
+from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 from warroom.domain.model import Observation, Why
 from warroom.lint import Level
 

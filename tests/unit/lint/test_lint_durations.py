@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 
+from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 from warroom.domain.model import Impact, Milestones
 from warroom.lint import Level
 from warroom.lint.durations import parse_duration

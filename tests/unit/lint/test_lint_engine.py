@@ -8,8 +8,8 @@ from datetime import tzinfo
 from pathlib import Path
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, make_action
 
+from tests.unit.lint.lint_factories import complete_incident, make_action
 from warroom.domain.severity import SeverityScale
 from warroom.importers.result import ImportResult, ImportWarning
 from warroom.lint import RULES, LintSettings, has_errors, lint_markdown

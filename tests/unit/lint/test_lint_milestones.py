@@ -11,7 +11,6 @@ from tests.unit.lint.lint_factories import (
     lint_record,
     of_rule,
 )
-
 from warroom.domain.metrics import MetricDefinition
 from warroom.domain.model import Milestones
 from warroom.lint import Level

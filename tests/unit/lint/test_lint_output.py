@@ -6,8 +6,8 @@ import json
 from typing import Any, ClassVar
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, lint_record, make_action
 
+from tests.unit.lint.lint_factories import complete_incident, lint_record, make_action
 from warroom.config import Settings
 from warroom.errors import ConfigurationError
 from warroom.importers.result import ImportResult, ImportWarning

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.unit.lint.lint_factories import (
     complete_incident,
     lint_record,
@@ -12,7 +13,6 @@ from tests.unit.lint.lint_factories import (
     make_action,
     of_rule,
 )
-
 from warroom.domain.model import Evidence, EvidenceKind, RootCause
 from warroom.lint import Level
 from warroom.lint.placeholders import find_placeholders, is_blank

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.unit.lint.lint_factories import rules_of
 from tests.unit.render.factories import empty_incident, full_incident
-
 from warroom.config import Settings
 from warroom.lint import lint_incident
 from warroom.render.markdown import render_markdown

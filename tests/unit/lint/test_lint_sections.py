@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 import pytest
-from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 
+from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
 from warroom.config import Settings
 from warroom.domain.model import Analysis, Impact, RootCause
 from warroom.errors import ConfigurationError

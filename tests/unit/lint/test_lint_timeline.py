@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.lint.lint_factories import complete_incident, lint_record, lint_text, of_rule
-
 from warroom.lint import Level
 
 

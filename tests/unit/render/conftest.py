@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.render.factories import empty_incident, full_incident
 
+from tests.unit.render.factories import empty_incident, full_incident
 from warroom.config import Settings
 from warroom.domain.model import Incident
 

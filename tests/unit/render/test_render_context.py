@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tests.unit.render.factories import empty_incident, full_incident
-
 from warroom.config import Settings
 from warroom.domain.model import Audience, Communication, TimelineEvent, Visibility
 from warroom.render import BUILTIN_FORMATS, build_report, render_markdown

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from tests.unit.render.factories import full_incident
-
 from warroom.config import Settings
 from warroom.render import render_markdown
 from warroom.render.environment import FILTERS

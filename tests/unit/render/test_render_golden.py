@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.unit.render.factories import empty_incident, full_incident
 
+from tests.unit.render.factories import empty_incident, full_incident
 from warroom.config import Settings
 from warroom.render import BUILTIN_FORMATS, render_markdown
 

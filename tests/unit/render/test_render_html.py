@@ -5,7 +5,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from tests.unit.render.factories import empty_incident, full_incident
-
 from warroom.config import Settings
 from warroom.domain.model import Link, LinkKind, Observation
 from warroom.render import render_html

@@ -7,8 +7,8 @@ import socket
 
 import pytest
 from pypdf import PdfReader
-from tests.unit.render.factories import full_incident
 
+from tests.unit.render.factories import full_incident
 from warroom.config import Settings
 from warroom.render import render_pdf
 from warroom.render.pdf import html_to_pdf

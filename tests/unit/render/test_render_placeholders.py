@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.unit.render.factories import empty_incident, full_incident
 
+from tests.unit.render.factories import empty_incident, full_incident
 from warroom.config import Settings
 from warroom.render import BUILTIN_FORMATS, render_markdown
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.unit.render.factories import full_incident
 
+from tests.unit.render.factories import full_incident
 from warroom.config import Settings
 from warroom.errors import ValidationError
 from warroom.render import get_format, list_formats, render_html, render_markdown

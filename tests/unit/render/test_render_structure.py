@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.unit.render.factories import empty_incident, full_incident
 
+from tests.unit.render.factories import empty_incident, full_incident
 from warroom.config import Settings
 from warroom.domain.model import Incident
 from warroom.render import BUILTIN_FORMATS, render_markdown
