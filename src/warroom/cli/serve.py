@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from warroom.cli.app import app, context, err_console
+
+if TYPE_CHECKING:
+    from warroom.services.context import Context
 
 
 def setup_link(host: str, port: int, token: str) -> str:
@@ -58,12 +61,9 @@ def serve(
             stop_deliveries.stop()
 
 
-def _load_demo(ctx: object) -> None:
-    try:
-        from warroom.demo import load_demo  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        err_console().print("[yellow]no demo data in this version of warroom[/yellow]")
-        return
+def _load_demo(ctx: Context) -> None:
+    from warroom.demo import load_demo
+
     loaded = load_demo(ctx)
     if loaded:
-        err_console().print(f"[dim]demo: {loaded}[/dim]")
+        err_console().print(f"[dim]demo: loaded {len(loaded)} sample incidents[/dim]")
