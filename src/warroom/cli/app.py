@@ -16,7 +16,6 @@ import typer
 from typer.core import TyperGroup
 
 if TYPE_CHECKING:
-    import click
     from rich.console import Console
 
     from warroom.config import Settings
