@@ -69,9 +69,12 @@ def test_setup_link_for_any_address() -> None:
 def test_first_start_prints_a_setup_link_and_two_servers_share_sessions(
     empty_database_url: str,
 ) -> None:
-    with serving(empty_database_url) as (first, printed), serving(empty_database_url) as (
-        second,
-        _,
+    with (
+        serving(empty_database_url) as (first, printed),
+        serving(empty_database_url) as (
+            second,
+            _,
+        ),
     ):
         match = re.search(r"/setup\?token=(\S+)", printed)
         assert match, printed
