@@ -53,7 +53,7 @@ def request_review(
     def change(incident: Incident) -> None:
         rules.request_review(incident, reviewers, ctx.now(), author=author)
 
-    incident, _ = mutate(ctx, ref, change, viewer=viewer)
+    incident, _ = mutate(ctx, ref, change, viewer=viewer, actor=author, action="review")
     return incident
 
 
@@ -74,7 +74,7 @@ def approve_review(
         blockers = approval_blockers(incident, ctx.settings)
         return rules.approve(incident, reviewer, ctx.now(), comment=comment, blockers=blockers)
 
-    return mutate(ctx, ref, change, viewer=viewer)
+    return mutate(ctx, ref, change, viewer=viewer, actor=reviewer, action="review")
 
 
 def request_changes(
@@ -90,7 +90,7 @@ def request_changes(
     def change(incident: Incident) -> None:
         rules.request_changes(incident, reviewer, ctx.now(), comment=comment)
 
-    incident, _ = mutate(ctx, ref, change, viewer=viewer)
+    incident, _ = mutate(ctx, ref, change, viewer=viewer, actor=reviewer, action="review")
     return incident
 
 
