@@ -103,11 +103,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return await web_or(request, exc, api)
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("%s %s failed", request.method, request.url.path)
-        return JSONResponse(
-            error_body("internal", "an unexpected error happened; it has been logged"),
-            status_code=500,
-        )
+        def api() -> Response:
+            log.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
+            return JSONResponse(
+                error_body("internal", "an unexpected error happened; it has been logged"),
+                status_code=500,
+            )
+
+        return await web_or(request, exc, api)
 
     app.add_exception_handler(WarroomError, on_warroom_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
