@@ -1,4 +1,4 @@
-"""An unexpected failure: a page answers an HTML error page, the API its JSON error, no traceback."""
+"""An unexpected failure: pages answer an HTML error page, the API its JSON error."""
 
 from __future__ import annotations
 
