@@ -135,11 +135,18 @@ def set_password(ctx: Context, name: str, password: str) -> None:
 def update_user(
     ctx: Context, name: str, *, role: Role | str | None = None, disabled: bool | None = None
 ) -> User:
-    """Change a user's role or disable them (a disabled user's sessions end)."""
+    """Change a user's role or disable them (a disabled user's sessions end).
+
+    Refused when it would leave no active admin: nobody could manage users then.
+    """
     with ctx.uow() as uow:
         uow.accounts.update_user(
             name, role=_role(role) if role is not None else None, disabled=disabled
         )
+        if not any(u.role is Role.ADMIN and not u.disabled for u in uow.accounts.list_users()):
+            raise ValidationError(
+                f"{name} is the last active admin; make someone else admin first", field="role"
+            )
         if disabled:
             uow.accounts.delete_sessions(user=name, purpose="session")
         stored = uow.accounts.get_user(name)
