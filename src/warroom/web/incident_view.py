@@ -34,6 +34,7 @@ from warroom.domain.times import format_utc
 from warroom.render.registry import Format, list_formats
 from warroom.services.analysis_text import SECTIONS, AnalysisSection
 from warroom.services.impact import impact_form
+from warroom.services.related import RelatedIncident
 from warroom.services.review import ReviewState
 from warroom.web.forms import FormState
 
@@ -76,6 +77,9 @@ class IncidentView:
     review: ReviewState | None = None
     audit: list[AuditEntry] = field(default_factory=list)
     states: dict[str, FormState] = field(default_factory=dict)
+    # The "Recurs" and "Similar incidents" panels: filled for the whole page only.
+    recurs: list[RelatedIncident] = field(default_factory=list)
+    similar: list[RelatedIncident] = field(default_factory=list)
 
     @property
     def ref(self) -> str:

@@ -19,6 +19,7 @@ from warroom.services.audit import list_audit
 from warroom.services.context import Context, Outcome
 from warroom.services.editing import Editor
 from warroom.services.incidents import get_incident
+from warroom.services.related import related_incidents, similar_incidents
 from warroom.services.review import get_review_state
 from warroom.web.auth import can_edit, viewer_of
 from warroom.web.forms import FormState, failed_form, parse_version
@@ -47,11 +48,18 @@ ALSO_CHANGES = {
     "review": ("_timeline_list.html", "_overview.html", "_roles.html"),
 }
 AUDIT_SHOWN = 200
+RELATED_SHOWN = 8
 
 
 def load_view(
-    ctx: Context, user: User, ref: str, states: dict[str, FormState] | None = None
+    ctx: Context,
+    user: User,
+    ref: str,
+    states: dict[str, FormState] | None = None,
+    *,
+    related: bool = False,
 ) -> IncidentView:
+    """The incident as ``user`` sees it; ``related`` adds the Recurs and Similar panels."""
     viewer = viewer_of(user)
     incident = get_incident(ctx, ref, viewer=viewer)
     audit = list_audit(ctx, incident.ref, viewer=viewer)[-AUDIT_SHOWN:]
@@ -64,6 +72,12 @@ def load_view(
         review=get_review_state(ctx, incident.ref, viewer=viewer),
         audit=audit,
         states=states or {},
+        recurs=related_incidents(ctx, incident.ref, viewer=viewer, limit=RELATED_SHOWN)
+        if related
+        else [],
+        similar=similar_incidents(ctx, incident.ref, viewer=viewer, limit=RELATED_SHOWN)
+        if related
+        else [],
     )
 
 

@@ -19,7 +19,7 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 @router.get("/incidents/{ref}")
 def incident_page(request: Request, ctx: CtxDep, user: UserDep, ref: str) -> Response:
-    return render(request, "incident.html", {"view": load_view(ctx, user, ref)})
+    return render(request, "incident.html", {"view": load_view(ctx, user, ref, related=True)})
 
 
 @router.get("/incidents/{ref}/timeline")
