@@ -18,6 +18,7 @@ PAGES = [
     "/import",
     "/settings",
     "/search?q=pool",
+    "/insights?by=severity",
 ]
 _ASSET = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", re.I)
 
