@@ -224,6 +224,36 @@ def mutate(
     raise ConflictError(f"{key} is being changed by others right now; try again", field="ref")
 
 
+def change_at(
+    ctx: Context,
+    ref: str,
+    at: str | datetime | None,
+    apply: Callable[[Incident, datetime], None],
+    *,
+    action: str,
+    author: str | None,
+    expected_version: int | None,
+    viewer: Viewer | None,
+    field: str = "at",
+) -> Outcome:
+    """A change that happens at a typed time: read it on the incident's date, apply, save."""
+    notes: list[str] = []
+
+    def change(incident: Incident) -> None:
+        apply(incident, read_time(ctx, at, field=field, notes=notes, incident=incident))
+
+    incident, _ = mutate(
+        ctx,
+        ref,
+        change,
+        expected_version=expected_version,
+        viewer=viewer,
+        actor=author,
+        action=action,
+    )
+    return Outcome(incident, notes)
+
+
 def add_timeline_event(
     ctx: Context,
     ref: str,
@@ -233,33 +263,29 @@ def add_timeline_event(
     viewer: Viewer | None = None,
 ) -> Outcome:
     """Append an entry; it lands in time order."""
-    notes: list[str] = []
 
-    def change(incident: Incident) -> None:
-        at = read_time(ctx, data.at, field="at", notes=notes, incident=incident)
-        rules.add_event(
-            incident,
-            TimelineEvent(
-                at=at,
-                text=data.text.strip(),
-                kind=data.kind,
-                phase=data.phase,
-                source=data.source,
-                author=data.author,
-                link=data.link,
-            ),
+    def apply(incident: Incident, at: datetime) -> None:
+        event = TimelineEvent(
+            at=at,
+            text=data.text.strip(),
+            kind=data.kind,
+            phase=data.phase,
+            source=data.source,
+            author=data.author,
+            link=data.link,
         )
+        rules.add_event(incident, event)
 
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        data.at,
+        apply,
+        action="timeline",
+        author=data.author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=data.author,
-        action="timeline",
     )
-    return Outcome(incident, notes)
 
 
 def change_status(
@@ -272,23 +298,18 @@ def change_status(
     expected_version: int | None = None,
     viewer: Viewer | None = None,
 ) -> Outcome:
+    """Move the status forward (monitoring, resolved and closed set their milestone)."""
     new = status if isinstance(status, IncidentStatus) else rules.status_named(status)
-    notes: list[str] = []
-
-    def change(incident: Incident) -> None:
-        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
-        rules.change_status(incident, new, when, author=author)
-
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        at,
+        lambda incident, when: rules.change_status(incident, new, when, author=author),
+        action="status",
+        author=author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=author,
-        action="status",
     )
-    return Outcome(incident, notes)
 
 
 def reopen_incident(
@@ -301,22 +322,21 @@ def reopen_incident(
     expected_version: int | None = None,
     viewer: Viewer | None = None,
 ) -> Outcome:
-    notes: list[str] = []
+    """Reopen a resolved or closed incident, on the timeline."""
 
-    def change(incident: Incident) -> None:
-        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
+    def apply(incident: Incident, when: datetime) -> None:
         rules.reopen(incident, when, author=author, reason=reason)
 
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        at,
+        apply,
+        action="reopen",
+        author=author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=author,
-        action="reopen",
     )
-    return Outcome(incident, notes)
 
 
 def set_milestone(
@@ -330,23 +350,24 @@ def set_milestone(
     expected_version: int | None = None,
     viewer: Viewer | None = None,
 ) -> Outcome:
+    """Set, move or (``clear``) remove one milestone; the order is checked."""
     key = rules.milestone_name(name)
-    notes: list[str] = []
 
-    def change(incident: Incident) -> None:
-        when = None if clear else read_time(ctx, at, field=key, notes=notes, incident=incident)
-        rules.set_milestone(incident, key, when, author=author, recorded_at=ctx.now())
+    def apply(incident: Incident, when: datetime) -> None:
+        moment = None if clear else when
+        rules.set_milestone(incident, key, moment, author=author, recorded_at=ctx.now())
 
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        None if clear else at,
+        apply,
+        action="milestone",
+        author=author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=author,
-        action="milestone",
+        field=key,
     )
-    return Outcome(incident, notes)
 
 
 def change_severity(
@@ -359,23 +380,23 @@ def change_severity(
     expected_version: int | None = None,
     viewer: Viewer | None = None,
 ) -> Outcome:
+    """Raise or lower the severity, on the timeline."""
     level = ctx.settings.scale.parse(severity)
-    notes: list[str] = []
+    label = ctx.settings.scale.label(level)
 
-    def change(incident: Incident) -> None:
-        when = read_time(ctx, at, field="at", notes=notes, incident=incident)
-        rules.change_severity(incident, level, when, ctx.settings.scale.label(level), author=author)
+    def apply(incident: Incident, when: datetime) -> None:
+        rules.change_severity(incident, level, when, label, author=author)
 
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        at,
+        apply,
+        action="severity",
+        author=author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=author,
-        action="severity",
     )
-    return Outcome(incident, notes)
 
 
 def assign_role(
@@ -388,28 +409,22 @@ def assign_role(
     expected_version: int | None = None,
     viewer: Viewer | None = None,
 ) -> Outcome:
+    """Give a role to a person (responders and reviewers accumulate), on the timeline."""
     rules.role_name(role)  # refuse an unknown role before touching the database
 
-    def change(incident: Incident) -> None:
-        rules.assign_role(incident, role, person, ctx.now(), author=author)
+    def apply(incident: Incident, when: datetime) -> None:
+        rules.assign_role(incident, role, person, when, author=author)
 
-    incident, _ = mutate(
+    return change_at(
         ctx,
         ref,
-        change,
+        None,
+        apply,
+        action="role",
+        author=author,
         expected_version=expected_version,
         viewer=viewer,
-        actor=author,
-        action="role",
     )
-    return Outcome(incident)
-
-
-def changed_fields(before: Incident, after: Incident) -> list[str]:
-    """Top-level record fields that differ: what someone else changed."""
-    old, new = to_record(before), to_record(after)
-    ignored = {"version", "updated_at"}
-    return [key for key in new if key not in ignored and old.get(key) != new.get(key)]
 
 
 def _unique(items: list[str]) -> list[str]:
