@@ -132,11 +132,16 @@ class SqlSearchIndex:
         if postgres:
             tsquery = func.websearch_to_tsquery("english", text)
             tsv: ColumnElement[Any] = literal_column("search_documents.tsv")
+            ranked = select(
+                search_documents.c.incident_id, func.ts_rank(tsv, tsquery).label("score")
+            ).where(tsv.op("@@")(tsquery))
+            if viewer is not None and not viewer.is_admin:
+                # Only a viewer who may not see everything needs the incidents joined here.
+                ranked = ranked.join(
+                    incidents, incidents.c.id == search_documents.c.incident_id
+                ).where(visible_to(viewer))
             matches = (
-                select(search_documents.c.incident_id, func.ts_rank(tsv, tsquery).label("score"))
-                .join(incidents, incidents.c.id == search_documents.c.incident_id)
-                .where(tsv.op("@@")(tsquery), visible_to(viewer))
-                .order_by(literal_column("score").desc(), search_documents.c.incident_id)
+                ranked.order_by(literal_column("score").desc(), search_documents.c.incident_id)
                 .limit(limit)
                 .subquery("matches")
             )
