@@ -67,14 +67,14 @@ def load_target(target: str) -> Incident:
     """The incident named by a reference, or read from a Markdown file (no database)."""
     from warroom.services.incidents import get_incident
 
-    result = read_target_file(target)
-    if result is not None:
-        return result.incident
+    read = read_target_file(target)
+    if read is not None:
+        return read[0].incident
     return get_incident(context(), target)
 
 
-def read_target_file(target: str, format_name: str = "auto") -> ImportResult | None:
-    """The report in ``target`` when it names a file (not a reference), else None."""
+def read_target_file(target: str, format_name: str = "auto") -> tuple[ImportResult, str] | None:
+    """The report in ``target`` and its text, when it names a file (not a reference)."""
     path = Path(target)
     if not (path.suffix.lower() in (".md", ".markdown", ".txt") or path.is_file()):
         return None
@@ -82,7 +82,8 @@ def read_target_file(target: str, format_name: str = "auto") -> ImportResult | N
     from warroom.services.reports import read_report
 
     text = read_report_file(path)
-    return read_report(text, source_name=str(path), settings=settings(), format_name=format_name)
+    result = read_report(text, source_name=str(path), settings=settings(), format_name=format_name)
+    return result, text
 
 
 @app.command()
@@ -114,9 +115,9 @@ def lint(
     failed = False
     report: list[dict[str, object]] = []
     for target in targets:
-        result = read_target_file(target, format_name)
-        if result is not None:
-            text = Path(target).read_text(encoding="utf-8")
+        read = read_target_file(target, format_name)
+        if read is not None:
+            result, text = read
             findings = lint_incident(result.incident, settings=settings(), source=result, text=text)
         else:
             findings = lint_incident(get_incident(context(), target), settings=settings())
