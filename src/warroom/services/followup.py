@@ -15,17 +15,15 @@ from urllib.parse import urlsplit
 
 from warroom.domain import incident as rules
 from warroom.domain.model import (
-    ActionItem,
-    ActionKind,
     Audience,
     Communication,
-    Horizon,
     Incident,
     Link,
     LinkKind,
 )
 from warroom.domain.times import ensure_utc, parse_date
 from warroom.errors import ValidationError
+from warroom.services import actions
 from warroom.services.actions import ActionItemChange, NewActionItem
 from warroom.services.context import Context, Outcome, read_time
 from warroom.services.editing import Editor
@@ -66,30 +64,26 @@ def _save(
 
 
 def add_action_item(ctx: Context, ref: str, data: NewActionItem, editor: Editor) -> Outcome:
-    """A new action item (AI-n); a horizon without a due date gives the default due date."""
-    priority = parse_priority(str(data.priority))
-    horizon = parse_choice(Horizon, str(data.horizon), "horizon") if data.horizon else None
-    kind = parse_choice(ActionKind, str(data.kind), "kind") if data.kind else None
-    due = _date(data.due)
-    now = ctx.now()
+    """A new action item (AI-n) from a form: blank fields are not given."""
 
-    def change(incident: Incident) -> ActionItem:
-        return rules.add_action_item(
-            incident,
-            data.title,
-            created_at=now,
-            owner=(data.owner or "").strip() or None,
-            due=due,
-            priority=priority,
-            horizon=horizon,
-            kind=kind,
-            factor=data.factor or None,
-            ticket=(data.ticket or "").strip() or None,
-            horizon_days=ctx.settings.horizons,
-        )
+    def given(value: object) -> str | None:
+        return str(value).strip() or None if value is not None else None
 
-    intent = Editor(None, editor.viewer, editor.author)
-    return Outcome(_save(ctx, ref, change, intent, "action_item"))
+    cleaned = NewActionItem(
+        title=data.title,
+        owner=given(data.owner),
+        due=data.due if isinstance(data.due, date) else given(data.due),
+        priority=str(data.priority),
+        horizon=given(data.horizon),
+        kind=given(data.kind),
+        factor=given(data.factor),
+        ticket=given(data.ticket),
+    )
+    # An addition overwrites nothing, so it is not refused for a newer version.
+    incident, _ = actions.add_action_item(
+        ctx, ref, cleaned, author=editor.author, viewer=editor.viewer
+    )
+    return Outcome(incident)
 
 
 def edit_action_item(
